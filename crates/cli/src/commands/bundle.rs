@@ -1,0 +1,31 @@
+use super::{CliError, Outcome};
+use crate::files;
+use std::path::Path;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {}
+
+/// Prints `{"vocabulary": …, "policies": [ … ]}`: the policy files as JSON, for hosting a
+/// council's own policy by URL (`policy-src`). Refuses when any policy has an error.
+pub fn run(_args: Args, dir: &Path) -> Outcome {
+    let loaded = files::load_dir(dir)?;
+    if loaded.diagnostics.iter().any(|d| d.is_error()) {
+        return Err(CliError::finding("the policies have errors", "run `probity lint` and fix them first"));
+    }
+    let vocab = files::vocabulary_in(dir)?;
+    let vocab_json = to_json(&vocab)?;
+    let mut policies = Vec::new();
+    for f in files::policies_in(dir)? {
+        policies.push(to_json(&f)?);
+    }
+    println!("{}", serde_json::to_string(&serde_json::json!({"vocabulary": vocab_json, "policies": policies})).unwrap_or_default());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn to_json(f: &files::FileText) -> Result<serde_json::Value, CliError> {
+    match f.format {
+        probity_core::Format::Json => serde_json::from_str(&f.text).map_err(|e| CliError::finding(e.to_string(), "fix the JSON")),
+        probity_core::Format::Toml => toml::from_str::<serde_json::Value>(&f.text).map_err(|e| CliError::finding(e.message().to_string(), "fix the TOML")),
+    }
+}

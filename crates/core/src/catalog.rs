@@ -1,0 +1,138 @@
+//! A catalog: the vocabulary and every council's checked policy, built from texts the caller
+//! supplies (the CLI reads them from `policies/`, the widget has them compiled in). Also the
+//! cross-council comparison, which needs all of them at once.
+
+use crate::check::{check_policy, check_vocabulary};
+use crate::diag::{Code, Diagnostic, Location};
+use crate::eval::{evaluate, EvalError, Evaluation};
+use crate::model::{Policy, Vocabulary};
+use crate::raw::{parse_policy, parse_vocabulary, Format};
+use crate::value::from_json;
+use std::collections::BTreeMap;
+
+/// One source text: a label for messages (usually the file name), the text and its format.
+#[derive(Debug, Clone)]
+pub struct Source<'a> {
+    pub label: &'a str,
+    pub text: &'a str,
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    pub vocabulary: Vocabulary,
+    pub policies: BTreeMap<String, Policy>,
+}
+
+/// What loading found: the catalog of every policy that checked, and all diagnostics.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub catalog: Catalog,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn unreadable(label: &str, e: &crate::raw::ParseError) -> Diagnostic {
+    Diagnostic::new(
+        Code::P001,
+        Location { policy: label.to_string(), tree: None, node: None, detail: e.line.map(|l| format!("line {l}")) },
+        format!("cannot read the file: {}", e.message),
+        "fix the syntax or the misspelt key; policies/README.md lists every key a policy may use",
+    )
+}
+
+/// Checks the vocabulary, then each policy against it. Never stops at the first problem.
+pub fn load(vocabulary: Source<'_>, policies: &[Source<'_>]) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let vocab = match parse_vocabulary(vocabulary.text, vocabulary.format) {
+        Ok(raw) => {
+            let checked = check_vocabulary(&raw);
+            diagnostics.extend(checked.diagnostics);
+            checked.value.unwrap_or_default()
+        }
+        Err(e) => {
+            diagnostics.push(unreadable(vocabulary.label, &e));
+            Vocabulary::default()
+        }
+    };
+    let mut catalog = Catalog { vocabulary: vocab, policies: BTreeMap::new() };
+    for source in policies {
+        match parse_policy(source.text, source.format) {
+            Ok(raw) => {
+                let checked = check_policy(&raw, &catalog.vocabulary, source.label);
+                diagnostics.extend(checked.diagnostics);
+                if let Some(p) = checked.value {
+                    if catalog.policies.contains_key(&p.header.id) {
+                        diagnostics.push(Diagnostic::new(
+                            Code::L015,
+                            Location { policy: source.label.to_string(), ..Default::default() },
+                            format!("policy id `{}` is used by another file too", p.header.id),
+                            "give each council's file its own id",
+                        ));
+                    } else {
+                        catalog.policies.insert(p.header.id.clone(), p);
+                    }
+                }
+            }
+            Err(e) => diagnostics.push(unreadable(source.label, &e)),
+        }
+    }
+    Loaded { catalog, diagnostics }
+}
+
+/// One council's result in a comparison.
+#[derive(Debug, Clone)]
+pub struct CompareRow<'p> {
+    pub policy: &'p Policy,
+    pub result: Result<Evaluation, CompareProblem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompareProblem {
+    /// The facts given do not answer every question this council's tree asks.
+    Eval(EvalError),
+    /// A fact's value does not fit this council's use of it.
+    BadValue(String),
+}
+
+impl std::fmt::Display for CompareProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CompareProblem::Eval(e) => e.fmt(f),
+            CompareProblem::BadValue(m) => f.write_str(m),
+        }
+    }
+}
+
+impl Catalog {
+    pub fn policy(&self, id: &str) -> Option<&Policy> {
+        self.policies.get(id)
+    }
+
+    /// The same facts against every council that has the tree. Facts a council does not ask
+    /// are ignored for that council.
+    pub fn compare(&self, tree: &str, facts: &BTreeMap<String, serde_json::Value>) -> Vec<CompareRow<'_>> {
+        self.policies
+            .values()
+            .filter(|p| p.tree(tree).is_some())
+            .map(|policy| {
+                let mut answers = BTreeMap::new();
+                let mut bad = None;
+                for (fact_id, json) in facts {
+                    if let Some(fact) = policy.fact(fact_id) {
+                        match from_json(fact, json) {
+                            Ok(v) => {
+                                answers.insert(fact_id.clone(), v);
+                            }
+                            Err(e) => bad = Some(e.to_string()),
+                        }
+                    }
+                }
+                let result = match bad {
+                    Some(m) => Err(CompareProblem::BadValue(m)),
+                    None => evaluate(policy, tree, &answers).map_err(CompareProblem::Eval),
+                };
+                CompareRow { policy, result }
+            })
+            .collect()
+    }
+}

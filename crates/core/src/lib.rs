@@ -1,0 +1,29 @@
+//! # probity-core
+//!
+//! The pure policy core of Probity. It reads councils' codes of conduct written as data
+//! (TOML or JSON text handed to it), checks them into a [`model::Policy`] — the only thing that
+//! can be evaluated — and evaluates them over an officer's answers, explaining each step.
+//!
+//! The core is pure: no file or network I/O, no clock, no randomness, no wasm-bindgen, no yew.
+//! Callers hand it texts and times; it hands back data. Money is `rust_decimal`, never a float.
+//!
+//! Flow: text → [`raw`] (serde, unknown keys refused) → [`check`] → [`model::Policy`] →
+//! [`session::Session`] / [`eval::evaluate`] → [`eval::Evaluation`] (outcome and trace) →
+//! [`declaration::Declaration`] (sealed JSON) → [`declaration::verify`].
+
+pub mod catalog;
+pub mod check;
+pub mod declaration;
+pub mod diag;
+pub mod eval;
+pub mod jcs;
+pub mod model;
+pub mod money;
+pub mod partition;
+pub mod paths;
+pub mod raw;
+pub mod session;
+pub mod value;
+
+pub use catalog::{load, Catalog, Loaded, Source};
+pub use raw::Format;

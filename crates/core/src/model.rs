@@ -1,0 +1,317 @@
+//! The checked model: the only form of a policy that can be evaluated.
+//!
+//! A [`Policy`] is built by [`crate::check::check_policy`] and by nothing else, so holding one
+//! means every node target exists, every condition fits its fact's type, every citation names a
+//! clause in the table, the graph has no cycle and every question covers every answer.
+
+use crate::money::Rounding;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What kind of answer a fact takes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum FactKind {
+    YesNo { unsure: bool },
+    Choice,
+    Money,
+    WholeNumber { min: i64, max: i64 },
+}
+
+impl FactKind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            FactKind::YesNo { .. } => "yes/no",
+            FactKind::Choice => "choice",
+            FactKind::Money => "money",
+            FactKind::WholeNumber { .. } => "whole number",
+        }
+    }
+
+    pub fn is_numeric(&self) -> bool {
+        matches!(self, FactKind::Money | FactKind::WholeNumber { .. })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChoiceOption {
+    pub id: String,
+    pub label: String,
+    pub hint: Option<String>,
+}
+
+/// A fact from the shared vocabulary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fact {
+    pub id: String,
+    pub kind: FactKind,
+    pub question: String,
+    pub hint: Option<String>,
+    /// For choice facts the options; for yes/no facts `yes`, `no` and perhaps `not_sure`.
+    pub options: Vec<ChoiceOption>,
+}
+
+impl Fact {
+    pub fn option(&self, id: &str) -> Option<&ChoiceOption> {
+        self.options.iter().find(|o| o.id == id)
+    }
+}
+
+/// The checked vocabulary: facts by id and the topics in their written order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Vocabulary {
+    pub facts: BTreeMap<String, Fact>,
+    pub topics: Vec<(String, String)>,
+}
+
+impl Vocabulary {
+    pub fn topic_label(&self, id: &str) -> Option<&str> {
+        self.topics.iter().find(|(t, _)| t == id).map(|(_, l)| l.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Yes,
+    YesWithConditions,
+    AskFirst,
+    No,
+    Unclear,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 5] =
+        [Verdict::Yes, Verdict::YesWithConditions, Verdict::AskFirst, Verdict::No, Verdict::Unclear];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::Yes => "yes",
+            Verdict::YesWithConditions => "yes_with_conditions",
+            Verdict::AskFirst => "ask_first",
+            Verdict::No => "no",
+            Verdict::Unclear => "unclear",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Verdict> {
+        Verdict::ALL.into_iter().find(|v| v.id() == s)
+    }
+
+    /// The verdict in words, as the officer sees it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Yes => "Yes, you can",
+            Verdict::YesWithConditions => "Yes, if you follow these conditions",
+            Verdict::AskFirst => "Ask first: you need permission",
+            Verdict::No => "No, you cannot",
+            Verdict::Unclear => "The code does not settle this",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    Ambiguous,
+    Contradiction,
+    WrongReference,
+    OutOfDate,
+    Silent,
+    Interpretation,
+}
+
+impl NoteKind {
+    pub const ALL: [NoteKind; 6] = [
+        NoteKind::Ambiguous,
+        NoteKind::Contradiction,
+        NoteKind::WrongReference,
+        NoteKind::OutOfDate,
+        NoteKind::Silent,
+        NoteKind::Interpretation,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            NoteKind::Ambiguous => "ambiguous",
+            NoteKind::Contradiction => "contradiction",
+            NoteKind::WrongReference => "wrong_reference",
+            NoteKind::OutOfDate => "out_of_date",
+            NoteKind::Silent => "silent",
+            NoteKind::Interpretation => "interpretation",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<NoteKind> {
+        NoteKind::ALL.into_iter().find(|k| k.id() == s)
+    }
+
+    /// A heading for the note, in plain words.
+    pub fn label(self) -> &'static str {
+        match self {
+            NoteKind::Ambiguous => "The code is unclear here",
+            NoteKind::Contradiction => "The code contradicts itself here",
+            NoteKind::WrongReference => "The code refers to the wrong paragraph",
+            NoteKind::OutOfDate => "The code is out of date here",
+            NoteKind::Silent => "The code says nothing specific on this",
+            NoteKind::Interpretation => "How this tool reads the code",
+        }
+    }
+}
+
+/// A test on the answer to the node's fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "test", rename_all = "snake_case")]
+pub enum Condition {
+    /// The answer is one of these options (a choice or yes/no fact).
+    OneOf { options: Vec<String> },
+    /// The number lies within these bounds (money or whole number).
+    Range { lower: Option<Bound>, upper: Option<Bound> },
+    All { of: Vec<Condition> },
+    Any { of: Vec<Condition> },
+    Not { of: Box<Condition> },
+    /// `otherwise = true`: matches any answer.
+    Otherwise,
+}
+
+/// One end of a range, with whether the value itself is inside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Bound {
+    pub value: Decimal,
+    pub inclusive: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Branch {
+    pub when: Condition,
+    pub go: String,
+    pub cite: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuestionNode {
+    pub fact: String,
+    /// The question as asked on this council's page (the tree's wording or the vocabulary's).
+    pub question: String,
+    pub hint: Option<String>,
+    pub branches: Vec<Branch>,
+    pub cite: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Action {
+    pub who: String,
+    #[serde(rename = "do")]
+    pub what: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Note {
+    pub kind: NoteKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AmountRule {
+    pub label: String,
+    pub fact: String,
+    pub multiply: Decimal,
+    pub rounding: Rounding,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutcomeNode {
+    pub verdict: Verdict,
+    pub headline: String,
+    pub summary: Option<String>,
+    pub actions: Vec<Action>,
+    pub cite: Vec<String>,
+    pub notes: Vec<Note>,
+    pub amounts: Vec<AmountRule>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Node {
+    Question(QuestionNode),
+    Outcome(OutcomeNode),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Case {
+    pub name: String,
+    pub facts: BTreeMap<String, crate::value::Value>,
+    pub verdict: Verdict,
+    pub cite: Vec<String>,
+    pub outcome: Option<String>,
+    pub amounts: Vec<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tree {
+    pub id: String,
+    pub title: String,
+    pub topics: Vec<String>,
+    pub intro: Option<String>,
+    pub start: String,
+    pub nodes: BTreeMap<String, Node>,
+    pub cases: Vec<Case>,
+}
+
+impl Tree {
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.nodes.get(id)
+    }
+
+    /// Every fact some question in this tree asks, in node order.
+    pub fn facts(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for node in self.nodes.values() {
+            if let Node::Question(q) = node {
+                if !out.contains(&q.fact.as_str()) {
+                    out.push(&q.fact);
+                }
+            }
+        }
+        out
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Header {
+    pub id: String,
+    pub council: String,
+    pub title: String,
+    pub version: String,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+/// A checked policy. It carries its own copy of the facts its trees ask, so it can be evaluated
+/// and displayed without the vocabulary it was checked against.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Policy {
+    pub header: Header,
+    pub clauses: BTreeMap<String, String>,
+    pub trees: BTreeMap<String, Tree>,
+    pub facts: BTreeMap<String, Fact>,
+    pub topics: Vec<(String, String)>,
+    /// `sha256:` and the hex digest of the canonical JSON of the policy and the facts it uses.
+    pub digest: String,
+}
+
+impl Policy {
+    pub fn tree(&self, id: &str) -> Option<&Tree> {
+        self.trees.get(id)
+    }
+
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.facts.get(id)
+    }
+
+    pub fn clause(&self, reference: &str) -> Option<&str> {
+        self.clauses.get(reference).map(String::as_str)
+    }
+}

@@ -1,0 +1,296 @@
+//! Money in pounds sterling, exact to the penny.
+//!
+//! Input is read leniently (a `£` sign, thousands commas and spaces are all fine) and checked
+//! strictly (no more than two decimal places, not negative, not absurdly large), because an
+//! officer typing on a phone writes "£1,250" as often as "1250". Nothing here is ever a float.
+
+use rust_decimal::prelude::*;
+use rust_decimal::Decimal;
+use std::fmt;
+
+/// The largest amount any question accepts: £1,000,000. No gift, fee or legacy question in a
+/// code of conduct needs more, and a bound stops a mistyped number from passing silently.
+pub fn max_money() -> Decimal {
+    Decimal::new(1_000_000, 0)
+}
+
+/// One penny, the step between two distinct amounts of money.
+pub fn penny() -> Decimal {
+    Decimal::new(1, 2)
+}
+
+/// Why a piece of text is not an amount of money.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MoneyError {
+    Empty,
+    NotANumber { input: String },
+    DecimalComma { input: String },
+    Negative { input: String },
+    TooManyDecimalPlaces { input: String },
+    TooLarge { input: String },
+}
+
+impl fmt::Display for MoneyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MoneyError::Empty => write!(f, "no amount was given"),
+            MoneyError::NotANumber { input } => write!(f, "`{input}` is not an amount in pounds"),
+            MoneyError::DecimalComma { input } => {
+                write!(f, "`{input}` uses a comma where pence need a full stop")
+            }
+            MoneyError::Negative { input } => write!(f, "`{input}` is less than zero"),
+            MoneyError::TooManyDecimalPlaces { input } => {
+                write!(f, "`{input}` has more than two decimal places")
+            }
+            MoneyError::TooLarge { input } => write!(f, "`{input}` is more than £1,000,000"),
+        }
+    }
+}
+
+impl std::error::Error for MoneyError {}
+
+impl MoneyError {
+    /// A help line saying how to put it right.
+    pub fn help(&self) -> &'static str {
+        match self {
+            MoneyError::Empty | MoneyError::NotANumber { .. } => {
+                "enter the value in pounds, for example 25 or 25.50"
+            }
+            MoneyError::DecimalComma { .. } => "write pence after a full stop, for example 25.50",
+            MoneyError::Negative { .. } => "enter an amount of £0 or more",
+            MoneyError::TooManyDecimalPlaces { .. } => {
+                "enter the amount to the nearest penny, for example 25.50"
+            }
+            MoneyError::TooLarge { .. } => "enter an amount of £1,000,000 or less",
+        }
+    }
+
+    /// The message shown beside a form field, in the GOV.UK style: a sentence that says what to do.
+    pub fn field_message(&self) -> String {
+        match self {
+            MoneyError::Empty => "Enter the value in pounds, for example 25 or 25.50".to_string(),
+            MoneyError::NotANumber { .. } => {
+                "Enter the value in pounds, for example 25 or 25.50".to_string()
+            }
+            MoneyError::DecimalComma { .. } => {
+                "Use a full stop for pence, for example 25.50".to_string()
+            }
+            MoneyError::Negative { .. } => "The value must be £0 or more".to_string(),
+            MoneyError::TooManyDecimalPlaces { .. } => {
+                "Enter the value to the nearest penny, for example 25.50".to_string()
+            }
+            MoneyError::TooLarge { .. } => "The value must be £1,000,000 or less".to_string(),
+        }
+    }
+}
+
+/// Reads an amount of money typed by a person.
+///
+/// Accepts `25`, `25.5`, `25.50`, `£25`, `£ 1,250.00`, ` 1 250 `. Rejects anything with more
+/// than two decimal places, a minus sign, or commas that are not thousands separators (so that a
+/// continental `25,50` is never read as two thousand five hundred and fifty pounds).
+pub fn parse_money(input: &str) -> Result<Decimal, MoneyError> {
+    let trimmed = input.trim();
+    let without_pound = trimmed
+        .strip_prefix('£')
+        .or_else(|| trimmed.strip_prefix("GBP"))
+        .unwrap_or(trimmed)
+        .trim();
+    let negative = without_pound.starts_with('-') || without_pound.starts_with('−');
+    let unsigned = without_pound.trim_start_matches(['-', '−', '+']).trim();
+    let unsigned = unsigned.strip_prefix('£').unwrap_or(unsigned).trim();
+    let compact: String = unsigned.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.is_empty() {
+        return Err(if trimmed.is_empty() {
+            MoneyError::Empty
+        } else {
+            MoneyError::NotANumber { input: trimmed.to_string() }
+        });
+    }
+    let digits = strip_thousands_commas(&compact).ok_or_else(|| {
+        if looks_like_decimal_comma(&compact) {
+            MoneyError::DecimalComma { input: trimmed.to_string() }
+        } else {
+            MoneyError::NotANumber { input: trimmed.to_string() }
+        }
+    })?;
+    if !digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        || digits.matches('.').count() > 1
+        || digits == "."
+    {
+        return Err(MoneyError::NotANumber { input: trimmed.to_string() });
+    }
+    let value = Decimal::from_str(&digits)
+        .map_err(|_| MoneyError::NotANumber { input: trimmed.to_string() })?;
+    if negative && !value.is_zero() {
+        return Err(MoneyError::Negative { input: trimmed.to_string() });
+    }
+    if value.normalize().scale() > 2 {
+        return Err(MoneyError::TooManyDecimalPlaces { input: trimmed.to_string() });
+    }
+    if value > max_money() {
+        return Err(MoneyError::TooLarge { input: trimmed.to_string() });
+    }
+    Ok(to_pence_scale(value))
+}
+
+/// Gives an amount exactly two decimal places, so `25` and `25.00` print and compare alike.
+pub fn to_pence_scale(value: Decimal) -> Decimal {
+    let mut v = value.normalize();
+    v.rescale(2);
+    v
+}
+
+/// Removes commas that separate thousands (`1,250,000.50`); `None` if a comma is anywhere else.
+fn strip_thousands_commas(s: &str) -> Option<String> {
+    if !s.contains(',') {
+        return Some(s.to_string());
+    }
+    let (whole, fraction) = match s.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (s, None),
+    };
+    if fraction.is_some_and(|f| f.contains(',')) {
+        return None;
+    }
+    let groups: Vec<&str> = whole.split(',').collect();
+    let (first, rest) = groups.split_first()?;
+    if first.is_empty() || first.len() > 3 || rest.iter().any(|g| g.len() != 3) {
+        return None;
+    }
+    let mut out: String = groups.concat();
+    if let Some(f) = fraction {
+        out.push('.');
+        out.push_str(f);
+    }
+    Some(out)
+}
+
+/// `25,50` or `1.250,00`: a comma followed by exactly one or two digits at the end.
+fn looks_like_decimal_comma(s: &str) -> bool {
+    match s.rsplit_once(',') {
+        Some((_, tail)) => (1..=2).contains(&tail.len()) && tail.chars().all(|c| c.is_ascii_digit()),
+        None => false,
+    }
+}
+
+/// Writes an amount for people: `£25`, `£25.50`, `£1,250.00`.
+///
+/// Whole pounds are written without pence, as GOV.UK style does, unless `always_pence` is set
+/// (declarations and tables, where columns should line up).
+pub fn format_money(value: Decimal, always_pence: bool) -> String {
+    let v = to_pence_scale(value);
+    let text = v.abs().to_string();
+    let (whole, pence) = text.split_once('.').unwrap_or((text.as_str(), "00"));
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if v.is_sign_negative() && !v.is_zero() { "-" } else { "" };
+    if pence == "00" && !always_pence {
+        format!("{sign}£{grouped}")
+    } else {
+        format!("{sign}£{grouped}.{pence}")
+    }
+}
+
+/// How an exact amount becomes whole pence. The rule is shown to the user with the amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Rounding {
+    /// Towards zero: never more than the exact share.
+    Down,
+    /// To the nearest penny; a half penny rounds up.
+    HalfUp,
+    /// To the nearest penny; a half penny rounds to the even penny (banker's rounding).
+    HalfEven,
+}
+
+impl Rounding {
+    pub fn apply(self, value: Decimal) -> Decimal {
+        let strategy = match self {
+            Rounding::Down => RoundingStrategy::ToZero,
+            Rounding::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+            Rounding::HalfEven => RoundingStrategy::MidpointNearestEven,
+        };
+        to_pence_scale(value.round_dp_with_strategy(2, strategy))
+    }
+
+    /// The rule in words, as shown beside the amount.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Rounding::Down => "rounded down to the whole penny, so it is never more than the exact share",
+            Rounding::HalfUp => "rounded to the nearest penny, with a half penny rounded up",
+            Rounding::HalfEven => "rounded to the nearest penny, with a half penny rounded to the even penny",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Rounding::Down => "down",
+            Rounding::HalfUp => "half_up",
+            Rounding::HalfEven => "half_even",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: Result<&str, &str>) {
+        let got = parse_money(input).map(|d| d.to_string()).map_err(|e| e.to_string());
+        let want = expected.map(str::to_string).map_err(str::to_string);
+        assert_eq!(got, want, "input {input:?}");
+    }
+
+    #[test]
+    fn lenient_input_strict_validation() {
+        check("25", Ok("25.00"));
+        check("25.5", Ok("25.50"));
+        check("£25.50", Ok("25.50"));
+        check(" £ 1,250 ", Ok("1250.00"));
+        check("1 250.75", Ok("1250.75"));
+        check("GBP 40", Ok("40.00"));
+        check("0", Ok("0.00"));
+        check("-0", Ok("0.00"));
+        check("1,000,000", Ok("1000000.00"));
+        check("25.500", Ok("25.50"));
+        check("", Err("no amount was given"));
+        check("   ", Err("no amount was given"));
+        check("£", Err("`£` is not an amount in pounds"));
+        check("ten pounds", Err("`ten pounds` is not an amount in pounds"));
+        check("25,50", Err("`25,50` uses a comma where pence need a full stop"));
+        check("1,2345", Err("`1,2345` is not an amount in pounds"));
+        check("-5", Err("`-5` is less than zero"));
+        check("£-5", Err("`£-5` is less than zero"));
+        check("25.505", Err("`25.505` has more than two decimal places"));
+        check("1000000.01", Err("`1000000.01` is more than £1,000,000"));
+        check("1e5", Err("`1e5` is not an amount in pounds"));
+        check("1.2.3", Err("`1.2.3` is not an amount in pounds"));
+        check(".", Err("`.` is not an amount in pounds"));
+    }
+
+    #[test]
+    fn formats_for_people() {
+        let f = |s: &str, p| format_money(Decimal::from_str(s).unwrap(), p);
+        assert_eq!(f("25", false), "£25");
+        assert_eq!(f("25.5", false), "£25.50");
+        assert_eq!(f("1250", true), "£1,250.00");
+        assert_eq!(f("1000000", false), "£1,000,000");
+        assert_eq!(f("999.99", false), "£999.99");
+    }
+
+    #[test]
+    fn rounding_rules() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert_eq!(Rounding::Down.apply(d("75.625")).to_string(), "75.62");
+        assert_eq!(Rounding::HalfUp.apply(d("75.625")).to_string(), "75.63");
+        assert_eq!(Rounding::HalfEven.apply(d("75.625")).to_string(), "75.62");
+        assert_eq!(Rounding::HalfEven.apply(d("75.635")).to_string(), "75.64");
+        assert_eq!(Rounding::Down.apply(d("10")).to_string(), "10.00");
+    }
+}

@@ -1,0 +1,132 @@
+//! The root component: owns the reducer and every side effect (focus, history, storage).
+
+use crate::browser;
+use crate::catalog::Bundle;
+use crate::pages::{compare::ComparePage, outcome::OutcomePage, question::QuestionPage, start::StartPage};
+use crate::state::{Action, State, View};
+use probity_core::session::{Page, Session};
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct Config {
+    pub bundle: Rc<Bundle>,
+    /// Council fixed by the host page.
+    #[prop_or_default]
+    pub policy: Option<String>,
+    /// Tree to open straight away.
+    #[prop_or_default]
+    pub tree: Option<String>,
+    /// Kiosk mode: nothing is stored, and Print replaces Download.
+    #[prop_or_default]
+    pub kiosk: bool,
+    /// Names this widget's history entries and storage, so two widgets on a page stay apart.
+    pub instance: String,
+    /// The custom element hosting the widget, for the `probity-declaration` event.
+    #[prop_or_default]
+    pub host: Option<web_sys::Element>,
+}
+
+/// The saved form of an in-progress walk (sessionStorage only; never in kiosk mode).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Saved {
+    policy: String,
+    session: Session,
+}
+
+#[function_component(App)]
+pub fn app(config: &Config) -> Html {
+    let state = use_reducer({
+        let config = config.clone();
+        move || State::new(config.bundle.clone(), config.policy.clone(), config.tree.clone())
+    });
+    let root = use_node_ref();
+    let storage_key = format!("probity:{}", config.instance);
+
+    // Restore an in-progress walk after a reload in the same tab, then listen for Back/Forward.
+    {
+        let state = state.clone();
+        let instance = config.instance.clone();
+        let kiosk = config.kiosk;
+        let storage_key = storage_key.clone();
+        use_effect_with((), move |_| {
+            if !kiosk {
+                if let Some(saved) = browser::session_get(&storage_key).and_then(|t| serde_json::from_str::<Saved>(&t).ok()) {
+                    state.dispatch(Action::Restore { policy: saved.policy, session: saved.session });
+                }
+            }
+            browser::replace_history(&instance, &state.page_key());
+            let dispatcher = state.dispatcher();
+            let listener = Closure::<dyn Fn(web_sys::PopStateEvent)>::new(move |e: web_sys::PopStateEvent| {
+                if let Some(key) = browser::history_key(&e.state(), &instance) {
+                    dispatcher.dispatch(Action::Navigate(key));
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+
+    // On every page change: a history entry (unless the change came from history) and focus.
+    {
+        let root = root.clone();
+        let instance = config.instance.clone();
+        let key = state.page_key();
+        let from_history = state.from_history;
+        use_effect_with(state.page_seq, move |seq| {
+            if *seq > 0 && !from_history {
+                browser::push_history(&instance, &key);
+            }
+            if *seq > 0 {
+                if let Some(el) = root.cast::<web_sys::Element>() {
+                    browser::focus_marked(&el);
+                }
+            }
+        });
+    }
+
+    // Keep the answers for a reload in this tab; never in kiosk mode.
+    {
+        let saved = match (&state.policy, &state.session) {
+            (Some(p), Some(s)) => serde_json::to_string(&Saved { policy: p.clone(), session: s.clone() }).ok(),
+            _ => None,
+        };
+        let kiosk = config.kiosk;
+        use_effect_with(saved, move |saved| {
+            if !kiosk {
+                match saved {
+                    Some(text) => browser::session_set(&storage_key, text),
+                    None => browser::session_remove(&storage_key),
+                }
+            }
+        });
+    }
+
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+    let body = match (&state.view, state.page()) {
+        (View::Start, _) | (_, None) => html! { <StartPage state={(*state).clone()} dispatch={dispatch.clone()} /> },
+        (View::Compare, Some(Page::Outcome(e))) => html! { <ComparePage state={(*state).clone()} evaluation={Rc::new(*e)} dispatch={dispatch.clone()} /> },
+        (_, Some(Page::Question { .. })) => html! { <QuestionPage state={(*state).clone()} dispatch={dispatch.clone()} /> },
+        (_, Some(Page::Outcome(e))) => html! {
+            <OutcomePage state={(*state).clone()} evaluation={Rc::new(*e)} dispatch={dispatch.clone()} kiosk={config.kiosk} host={config.host.clone()} />
+        },
+    };
+    let class = classes!("pb-widget", config.kiosk.then_some("pb-kiosk"));
+    html! {
+        <div class={class} ref={root} lang="en-GB">
+            { body }
+        </div>
+    }
+}

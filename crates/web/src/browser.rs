@@ -1,0 +1,126 @@
+//! The browser side effects: downloads, clipboard, print, events to the host page, history and
+//! session storage. Called from callbacks and effects, never from the reducer.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Saves text as a file through a temporary object URL.
+pub fn download(filename: &str, text: &str, mime: &str) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(filename);
+    a.set_attribute("hidden", "")?;
+    let body = document.body().ok_or("no body")?;
+    body.append_child(&a)?;
+    a.click();
+    body.remove_child(&a)?;
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// Copies text to the clipboard (the browser may ask permission; failure is reported).
+pub fn copy(text: &str) -> js_sys::Promise {
+    match web_sys::window() {
+        Some(w) => w.navigator().clipboard().write_text(text),
+        None => js_sys::Promise::reject(&JsValue::from_str("no window")),
+    }
+}
+
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Tells the host page: a `probity-declaration` event on the host element carrying the
+/// declaration, and in an iframe a `postMessage` to the parent page of the same origin.
+pub fn announce_declaration(host: Option<&web_sys::Element>, json: &str) {
+    let detail = js_sys::JSON::parse(json).unwrap_or(JsValue::NULL);
+    if let Some(host) = host {
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&detail);
+        init.set_bubbles(true);
+        init.set_composed(true);
+        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("probity-declaration", &init) {
+            let _ = host.dispatch_event(&event);
+        }
+    }
+    if let Some(w) = web_sys::window() {
+        if let Ok(Some(parent)) = w.parent() {
+            if !js_sys::Object::is(&parent, &w) {
+                let message = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&message, &"type".into(), &"probity-declaration".into());
+                let _ = js_sys::Reflect::set(&message, &"declaration".into(), &detail);
+                let origin = w.location().origin().unwrap_or_default();
+                let _ = parent.post_message(&message, &origin);
+            }
+        }
+    }
+}
+
+/// The current time as RFC 3339, for a declaration's `created_at`.
+pub fn now_rfc3339() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+pub fn push_history(instance: &str, key: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(history) = w.history() else { return };
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&state, &"probity".into(), &instance.into());
+    let _ = js_sys::Reflect::set(&state, &"key".into(), &key.into());
+    let _ = history.push_state_with_url(&state, "", None);
+}
+
+pub fn replace_history(instance: &str, key: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(history) = w.history() else { return };
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&state, &"probity".into(), &instance.into());
+    let _ = js_sys::Reflect::set(&state, &"key".into(), &key.into());
+    let _ = history.replace_state_with_url(&state, "", None);
+}
+
+/// The page key in a history entry's state, if the entry is this widget's.
+pub fn history_key(state: &JsValue, instance: &str) -> Option<String> {
+    let owner = js_sys::Reflect::get(state, &"probity".into()).ok()?.as_string()?;
+    if owner != instance {
+        return None;
+    }
+    js_sys::Reflect::get(state, &"key".into()).ok()?.as_string()
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+pub fn session_get(key: &str) -> Option<String> {
+    session_storage()?.get_item(key).ok()?
+}
+
+pub fn session_set(key: &str, value: &str) {
+    if let Some(s) = session_storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+pub fn session_remove(key: &str) {
+    if let Some(s) = session_storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Moves keyboard and screen-reader focus to the element marked `data-focus` inside `root`.
+pub fn focus_marked(root: &web_sys::Element) {
+    if let Ok(Some(el)) = root.query_selector("[data-focus]") {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! The same answers against every council that has the tree, side by side.
+
+use super::verdict::icon;
+use crate::state::{Action, State};
+use probity_core::catalog::CompareProblem;
+use probity_core::eval::{EvalError, Evaluation};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: State,
+    pub evaluation: Rc<Evaluation>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(ComparePage)]
+pub fn compare_page(props: &Props) -> Html {
+    let state = &props.state;
+    let e = &props.evaluation;
+    let facts: BTreeMap<String, serde_json::Value> = e.steps.iter().map(|s| (s.fact.clone(), s.answer.to_json())).collect();
+    let rows = state.bundle.catalog.compare(&e.tree, &facts);
+    let on_back = {
+        let d = props.dispatch.clone();
+        Callback::from(move |ev: MouseEvent| {
+            ev.prevent_default();
+            d.emit(Action::HideCompare);
+        })
+    };
+    let tree_title = state.tree().map(|t| t.title.clone()).unwrap_or_default();
+    html! {
+        <div class="pb-page">
+            <a href="#" class="pb-back-link" onclick={on_back}>{ "Back to your answer" }</a>
+            <h1 class="pb-heading-l" tabindex="-1" data-focus="true">{ "How other councils treat this" }</h1>
+            <p class="pb-body">{ format!("Your answers to “{tree_title}”, run against every council's code that covers it. Only your own council's code applies to you.") }</p>
+            <div class="pb-table-wrapper" tabindex="0" role="region" aria-label="Comparison table">
+                <table class="pb-table">
+                    <caption class="pb-visually-hidden">{ "Each council's answer to the same facts" }</caption>
+                    <thead><tr><th scope="col">{ "Council" }</th><th scope="col">{ "Answer" }</th><th scope="col">{ "Clauses" }</th></tr></thead>
+                    <tbody>
+                        { for rows.iter().map(|row| {
+                            let mine = state.policy.as_deref() == Some(row.policy.header.id.as_str());
+                            let council = if mine { format!("{} (yours)", row.policy.header.council) } else { row.policy.header.council.clone() };
+                            match &row.result {
+                                Ok(r) => html! {
+                                    <tr data-policy={row.policy.header.id.clone()}>
+                                        <th scope="row">{ council }</th>
+                                        <td><span class={format!("pb-tag pb-tag--{}", r.outcome.verdict.id().replace('_', "-"))}><span aria-hidden="true">{ icon(r.outcome.verdict) }</span>{ " " }{ r.outcome.verdict.label() }</span><br/>{ &r.outcome.headline }</td>
+                                        <td>{ r.outcome.cite.join(", ") }</td>
+                                    </tr>
+                                },
+                                Err(p) => {
+                                    let text = match p {
+                                        CompareProblem::Eval(EvalError::Missing { needed, .. }) => format!(
+                                            "This council's code asks something else first: {}",
+                                            needed.iter().map(|(_, q)| q.clone()).collect::<Vec<_>>().join("; ")
+                                        ),
+                                        other => other.to_string(),
+                                    };
+                                    html! { <tr data-policy={row.policy.header.id.clone()}><th scope="row">{ council }</th><td>{ text }</td><td></td></tr> }
+                                }
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,164 @@
+//! A question page: one question, its hint, the field, Continue and a Back link.
+
+use crate::state::{Action, State};
+use probity_core::model::FactKind;
+use probity_core::session::Page;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: State,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(QuestionPage)]
+pub fn question_page(props: &Props) -> Html {
+    let state = &props.state;
+    let Some(Page::Question { question, fact, .. }) = state.page() else { return html! {} };
+    let field_id = format!("pb-field-{}", fact.id);
+    let hint_id = format!("{field_id}-hint");
+    let error_id = format!("{field_id}-error");
+    let error = state.error.as_ref().filter(|e| e.fact == fact.id);
+    let described_by = [question.hint.as_ref().map(|_| hint_id.clone()), error.map(|_| error_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let described_by = (!described_by.is_empty()).then_some(described_by);
+
+    let on_back = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            dispatch.emit(Action::Back);
+        })
+    };
+    let on_submit = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            dispatch.emit(Action::Continue);
+        })
+    };
+    let on_draft_change = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            dispatch.emit(Action::Draft(input.value()));
+        })
+    };
+    let on_draft_input = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            dispatch.emit(Action::Draft(input.value()));
+        })
+    };
+
+    let summary = match error {
+        Some(e) => html! {
+            <div class="pb-error-summary" role="alert" tabindex="-1" data-focus="true" aria-labelledby="pb-error-summary-title">
+                <h2 class="pb-error-summary__title" id="pb-error-summary-title">{ "There is a problem" }</h2>
+                <ul class="pb-list pb-error-summary__list">
+                    <li><a href={format!("#{field_id}")} onclick={focus_field(field_id.clone())}>{ &e.message }</a></li>
+                </ul>
+            </div>
+        },
+        None => html! {},
+    };
+    let error_message = match error {
+        Some(e) => html! { <p id={error_id.clone()} class="pb-error-message"><span class="pb-visually-hidden">{ "Error: " }</span>{ &e.message }</p> },
+        None => html! {},
+    };
+    let hint = match &question.hint {
+        Some(h) => html! { <div id={hint_id.clone()} class="pb-hint">{ h }</div> },
+        None => html! {},
+    };
+    let heading_focus = error.is_none().then_some("true");
+    let group_class = classes!("pb-form-group", error.map(|_| "pb-form-group--error"));
+
+    let field = match fact.kind {
+        FactKind::YesNo { .. } | FactKind::Choice => html! {
+            <fieldset class="pb-fieldset" aria-describedby={described_by.clone()}>
+                <legend class="pb-fieldset__legend pb-fieldset__legend--l">
+                    <h1 class="pb-fieldset__heading" tabindex="-1" data-focus={heading_focus}>{ &question.question }</h1>
+                </legend>
+                { hint }
+                { error_message }
+                <div class={classes!("pb-radios", matches!(fact.kind, FactKind::YesNo { .. }).then_some("pb-radios--inline"))}>
+                    { for fact.options.iter().enumerate().map(|(i, o)| {
+                        // The first radio carries the field id, so the error summary link lands on it.
+                        let id = if i == 0 { field_id.clone() } else { format!("{field_id}-{}", o.id) };
+                        let option_hint_id = format!("{id}-hint");
+                        html! {
+                            <div class="pb-radios__item">
+                                <input class="pb-radios__input" type="radio" id={id.clone()} name={field_id.clone()} value={o.id.clone()}
+                                    checked={state.draft == o.id} onchange={on_draft_change.clone()}
+                                    aria-describedby={o.hint.as_ref().map(|_| option_hint_id.clone())} />
+                                <label class="pb-label pb-radios__label" for={id}>{ &o.label }</label>
+                                { for o.hint.as_ref().map(|h| html! { <div id={option_hint_id.clone()} class="pb-hint pb-radios__hint">{ h }</div> }) }
+                            </div>
+                        }
+                    }) }
+                </div>
+            </fieldset>
+        },
+        FactKind::Money => html! {
+            <>
+                <h1 class="pb-label-wrapper" tabindex="-1" data-focus={heading_focus}>
+                    <label class="pb-label pb-label--l" for={field_id.clone()}>{ &question.question }</label>
+                </h1>
+                { hint }
+                { error_message }
+                <div class="pb-input__wrapper">
+                    <div class="pb-input__prefix" aria-hidden="true">{ "£" }</div>
+                    <input class={classes!("pb-input", "pb-input--width-10", error.map(|_| "pb-input--error"))} id={field_id.clone()} name={field_id.clone()}
+                        type="text" inputmode="decimal" spellcheck="false" autocomplete="off"
+                        value={state.draft.clone()} oninput={on_draft_input.clone()} aria-describedby={described_by.clone()} />
+                </div>
+            </>
+        },
+        FactKind::WholeNumber { .. } => html! {
+            <>
+                <h1 class="pb-label-wrapper" tabindex="-1" data-focus={heading_focus}>
+                    <label class="pb-label pb-label--l" for={field_id.clone()}>{ &question.question }</label>
+                </h1>
+                { hint }
+                { error_message }
+                <input class={classes!("pb-input", "pb-input--width-5", error.map(|_| "pb-input--error"))} id={field_id.clone()} name={field_id.clone()}
+                    type="text" inputmode="numeric" spellcheck="false" autocomplete="off"
+                    value={state.draft.clone()} oninput={on_draft_input.clone()} aria-describedby={described_by.clone()} />
+            </>
+        },
+    };
+
+    let tree_title = state.tree().map(|t| t.title.clone()).unwrap_or_default();
+    html! {
+        <div class="pb-page">
+            <a href="#" class="pb-back-link" onclick={on_back}>{ "Back" }</a>
+            { summary }
+            <span class="pb-caption">{ tree_title }</span>
+            <form class="pb-form" onsubmit={on_submit} novalidate=true>
+                <div class={group_class}>{ field }</div>
+                <button type="submit" class="pb-button" data-continue="true">{ "Continue" }</button>
+            </form>
+        </div>
+    }
+}
+
+/// The error summary's link moves focus to the field without changing the host page's URL.
+fn focus_field(id: String) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        let target: Option<web_sys::Element> = e.target_dyn_into::<web_sys::Element>();
+        let root = target.and_then(|t| t.closest(".pb-widget").ok().flatten());
+        if let Some(root) = root {
+            if let Ok(Some(el)) = root.query_selector(&format!("#{id}")) {
+                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                    let _ = el.focus();
+                }
+            }
+        }
+    })
+}

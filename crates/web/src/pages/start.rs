@@ -1,0 +1,125 @@
+//! The start page: choose the council (unless the host fixed it) and the question.
+
+use crate::state::{Action, State};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: State,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(StartPage)]
+pub fn start_page(props: &Props) -> Html {
+    let state = &props.state;
+    let catalog = &state.bundle.catalog;
+    let errors = state.bundle.errors();
+    let problems = if errors.is_empty() {
+        html! {}
+    } else {
+        html! {
+            <div class="pb-error-summary" role="alert">
+                <h2 class="pb-error-summary__title">{ "Some policies could not be loaded" }</h2>
+                <p>{ "The questions below still work. Tell whoever looks after this page about these problems:" }</p>
+                <ul class="pb-list">
+                    { for errors.iter().map(|d| html! { <li>{ format!("{} ({}): {}", d.message, d.location, d.help) }</li> }) }
+                </ul>
+            </div>
+        }
+    };
+
+    let council_picker = if state.fixed_policy.is_some() {
+        html! {}
+    } else {
+        let on_change = {
+            let dispatch = props.dispatch.clone();
+            Callback::from(move |e: Event| {
+                let input: HtmlInputElement = e.target_unchecked_into();
+                dispatch.emit(Action::ChooseCouncil(input.value()));
+            })
+        };
+        html! {
+            <div class="pb-form-group">
+                <fieldset class="pb-fieldset" aria-describedby="pb-council-hint">
+                    <legend class="pb-fieldset__legend pb-fieldset__legend--m">{ "Which council do you work for?" }</legend>
+                    <div id="pb-council-hint" class="pb-hint">{ "The answers come from that council's own code of conduct." }</div>
+                    <div class="pb-radios">
+                        { for catalog.policies.values().map(|p| {
+                            let id = format!("pb-council-{}", p.header.id);
+                            let checked = state.policy.as_deref() == Some(p.header.id.as_str());
+                            html! {
+                                <div class="pb-radios__item">
+                                    <input class="pb-radios__input" type="radio" id={id.clone()} name="pb-council" value={p.header.id.clone()} checked={checked} onchange={on_change.clone()} />
+                                    <label class="pb-label pb-radios__label" for={id}>{ &p.header.council }</label>
+                                    <div class="pb-hint pb-radios__hint">{ format!("{} ({})", p.header.title, p.header.version) }</div>
+                                </div>
+                            }
+                        }) }
+                    </div>
+                </fieldset>
+            </div>
+        }
+    };
+
+    let trees = match state.policy() {
+        None => html! {},
+        Some(policy) => {
+            let query = state.search.trim().to_lowercase();
+            let on_search = {
+                let dispatch = props.dispatch.clone();
+                Callback::from(move |e: InputEvent| {
+                    let input: HtmlInputElement = e.target_unchecked_into();
+                    dispatch.emit(Action::Search(input.value()));
+                })
+            };
+            let mut groups: Vec<(String, Vec<&probity_core::model::Tree>)> = Vec::new();
+            for (topic, label) in &policy.topics {
+                let items: Vec<&probity_core::model::Tree> = policy
+                    .trees
+                    .values()
+                    .filter(|t| t.topics.first() == Some(topic))
+                    .filter(|t| query.is_empty() || t.title.to_lowercase().contains(&query) || label.to_lowercase().contains(&query))
+                    .collect();
+                if !items.is_empty() {
+                    groups.push((label.clone(), items));
+                }
+            }
+            let count: usize = groups.iter().map(|(_, t)| t.len()).sum();
+            html! {
+                <div class="pb-trees">
+                    <h2 class="pb-heading-m">{ format!("Questions in {}", policy.header.title) }</h2>
+                    <div class="pb-form-group">
+                        <label class="pb-label" for="pb-search">{ "Search the questions" }</label>
+                        <div id="pb-search-hint" class="pb-hint">{ "For example: gift, election, lecture" }</div>
+                        <input class="pb-input" id="pb-search" type="search" value={state.search.clone()} oninput={on_search} aria-describedby="pb-search-hint pb-search-count" autocomplete="off" spellcheck="false" />
+                    </div>
+                    <p id="pb-search-count" class="pb-body" role="status">{ format!("{count} question{} shown", if count == 1 { "" } else { "s" }) }</p>
+                    { for groups.into_iter().map(|(label, items)| html! {
+                        <section class="pb-topic">
+                            <h3 class="pb-heading-s">{ label }</h3>
+                            <ul class="pb-list pb-tree-list">
+                                { for items.into_iter().map(|t| {
+                                    let dispatch = props.dispatch.clone();
+                                    let id = t.id.clone();
+                                    let onclick = Callback::from(move |_| dispatch.emit(Action::ChooseTree(id.clone())));
+                                    html! { <li><button type="button" class="pb-link-button" data-tree={t.id.clone()} {onclick}>{ &t.title }</button></li> }
+                                }) }
+                            </ul>
+                        </section>
+                    }) }
+                </div>
+            }
+        }
+    };
+
+    html! {
+        <div class="pb-page">
+            { problems }
+            <h1 class="pb-heading-l" tabindex="-1" data-focus="true">{ "Am I allowed to do this?" }</h1>
+            <p class="pb-body">{ "Answer a few questions to see what your council's code of conduct says, with the clauses to show your manager." }</p>
+            { council_picker }
+            { trees }
+        </div>
+    }
+}
