@@ -1,0 +1,73 @@
+// Shared set-up for the browser tests: Debian's chromium driven by playwright-core, the
+// widget served from www/ on 127.0.0.1, and helpers to walk the widget like a person.
+
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { start } from './server.mjs';
+
+export const here = path.dirname(fileURLToPath(import.meta.url));
+export const repo = path.resolve(here, '..', '..');
+export const artifacts = path.join(here, 'artifacts');
+fs.mkdirSync(artifacts, { recursive: true });
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Starts the server and a fresh browser profile; returns { browser, context, url, requests, close }. */
+export async function launch({ csp = true, viewport = { width: 1280, height: 900 }, contextOptions = {} } = {}) {
+  const srv = await start({ root: path.join(repo, 'www'), csp });
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: FLAGS,
+    viewport,
+    acceptDownloads: true,
+    ...contextOptions,
+  });
+  const outside = [];
+  context.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol)) outside.push(r.url());
+  });
+  const close = async () => {
+    await context.close();
+    srv.server.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  };
+  return { context, url: srv.url, requests: srv.requests, outside, close };
+}
+
+/** The widget's shadow root content is reachable with ordinary locators (playwright pierces open shadow roots). */
+export async function openWidget(page, url) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url);
+  await page.locator('probity-widget .pb-widget').first().waitFor();
+  return errors;
+}
+
+/** Answers the current question page: a radio by option id, or text for money and numbers. */
+export async function answer(page, value) {
+  const radio = page.locator(`probity-widget .pb-radios__input[value="${value}"]`);
+  if (await radio.count() > 0) {
+    await radio.first().check();
+  } else {
+    await page.locator('probity-widget form .pb-input').fill(String(value));
+  }
+  await page.locator('probity-widget [data-continue]').click();
+}
+
+export async function heading(page) {
+  return (await page.locator('probity-widget h1').first().innerText()).trim();
+}
+
+export async function chooseCouncilAndTree(page, policy, tree) {
+  const council = page.locator(`probity-widget input[name="pb-council"][value="${policy}"]`);
+  if (await council.count() > 0) await council.check();
+  await page.locator(`probity-widget button[data-tree="${tree}"]`).click();
+}

@@ -1,0 +1,67 @@
+// A small static file server for the widget: serves www/ on 127.0.0.1 with the right MIME
+// types, gzip when the browser asks for it, and the strict Content-Security-Policy the widget
+// must run under. Used by `scripts/serve.sh`, the browser tests and the benchmarks.
+//
+//   node tests/browser/server.mjs [--port 8080] [--root www]
+
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.webmanifest': 'application/manifest+json', '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Starts the server; resolves to { server, url, requests } where requests logs every path served. */
+export function start({ root, port = 0, host = '127.0.0.1', csp = true, log = false } = {}) {
+  const base = path.resolve(root);
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, `http://${req.headers.host}`);
+    requests.push(url.pathname + url.search);
+    let rel = decodeURIComponent(url.pathname);
+    if (rel.endsWith('/')) rel += 'index.html';
+    const file = path.join(base, rel);
+    if (!file.startsWith(base + path.sep) && file !== base) { res.writeHead(403).end('forbidden'); return; }
+    fs.readFile(file, (err, body) => {
+      if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
+      const headers = {
+        'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
+        'cache-control': 'no-cache',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+      };
+      if (csp) headers['content-security-policy'] = CSP;
+      if (/\bgzip\b/.test(req.headers['accept-encoding'] || '') && body.length > 512) {
+        body = zlib.gzipSync(body, { level: 9 });
+        headers['content-encoding'] = 'gzip';
+        headers['vary'] = 'Accept-Encoding';
+      }
+      headers['content-length'] = body.length;
+      if (log) console.log(`${req.method} ${url.pathname} ${body.length}`);
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(port, host, () => {
+      const { port: p } = server.address();
+      resolve({ server, url: `http://${host}:${p}/`, requests });
+    });
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const root = opt('--root', path.join(here, '..', '..', 'www'));
+  const { url } = await start({ root, port: Number(opt('--port', 8080)), log: args.includes('--log') });
+  console.log(`Probity is being served at ${url}  (press Ctrl+C to stop)`);
+}
