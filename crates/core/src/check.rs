@@ -12,6 +12,9 @@ use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 use std::str::FromStr;
 
+/// Builds a location within the tree being checked.
+type LocateIn<'a> = dyn Fn(&Reporter, Option<&str>, Option<String>) -> crate::diag::Location + 'a;
+
 /// The result of checking: the policy when there was no error, and every diagnostic either way.
 #[derive(Debug, Clone)]
 pub struct Checked<T> {
@@ -393,7 +396,7 @@ fn check_outcome(
     node_id: &str,
     vocabulary: &Vocabulary,
     r: &mut Reporter,
-    at: &dyn Fn(&Reporter, Option<&str>, Option<String>) -> crate::diag::Location,
+    at: &LocateIn<'_>,
 ) -> Option<OutcomeNode> {
     let before = r.diagnostics.len();
     let loc = |r: &Reporter, d: Option<String>| at(r, Some(node_id), d);
@@ -645,8 +648,8 @@ fn check_graph(tree_id: &str, raw_tree: &RawTree, r: &mut Reporter) {
                     path.push(t.clone());
                     stack.push((t.clone(), 0));
                 }
-                1 => {
-                    if reported_cycle.insert((node.clone(), t.clone())) {
+                1 if reported_cycle.insert((node.clone(), t.clone())) => {
+                    {
                         let from = path.iter().position(|p| p == t).unwrap_or(0);
                         let mut cycle: Vec<String> = path.get(from..).map(|s| s.to_vec()).unwrap_or_default();
                         cycle.push(t.clone());

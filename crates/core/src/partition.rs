@@ -104,7 +104,7 @@ pub fn first_matches(conditions: &[&Condition], reps: &[Value]) -> Vec<Option<us
 }
 
 /// Consecutive runs of representatives that share a property, as (first, last) pairs.
-pub fn runs<'a>(reps: &'a [Value], keep: impl Fn(usize) -> bool) -> Vec<(&'a Value, &'a Value)> {
+pub fn runs(reps: &[Value], keep: impl Fn(usize) -> bool) -> Vec<(&Value, &Value)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for i in 0..=reps.len() {

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds the widget and serves it locally; prints the address to open.
+# Usage: scripts/serve.sh [PORT]   (default 8080)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+scripts/setup.sh
+scripts/build-web.sh
+exec node tests/browser/server.mjs --port "${1:-8080}"
