@@ -20,6 +20,9 @@ step "clippy (no unwrap, expect, panic or indexing outside tests)"
 cargo clippy -q --workspace --exclude probity-web --all-targets -- -D warnings
 cargo clippy -q -p probity-web --target wasm32-unknown-unknown -- -D warnings
 
+step "widget logic (wasm-bindgen-test in Node)"
+wasm-pack test --node crates/web
+
 step "building the widget (wasm-pack, release)"
 scripts/build-web.sh
 

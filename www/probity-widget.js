@@ -53,13 +53,14 @@ class ProbityWidget extends HTMLElement {
     container.append(loading);
     root.append(style, container);
 
-    const kiosk = this.hasAttribute('kiosk') && this.getAttribute('kiosk') !== 'false';
+    const params = new URLSearchParams(location.search);
+    const kiosk = (this.hasAttribute('kiosk') && this.getAttribute('kiosk') !== 'false') || params.get('kiosk') === '1';
     const options = {
       policy: this.getAttribute('policy') || null,
       tree: this.getAttribute('tree') || null,
       kiosk,
       instance: this._instance,
-      idle_seconds: Number(this.getAttribute('idle-seconds')) || null,
+      idle_seconds: Number(this.getAttribute('idle-seconds') || params.get('idle')) || null,
     };
     try {
       const src = this.getAttribute('policy-src');
@@ -97,3 +98,11 @@ function showError(container, error) {
 }
 
 if (!customElements.get('probity-widget')) customElements.define('probity-widget', ProbityWidget);
+
+// Works offline after the first visit: a service worker beside this script keeps the widget's
+// files (never any answers). Its scope is this folder, so it never touches the rest of the intranet.
+if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  navigator.serviceWorker.register(new URL('sw.js', here), { scope: here.pathname }).catch(() => {
+    // Offline use is a bonus: the widget works online without it.
+  });
+}

@@ -2,6 +2,7 @@
 
 use crate::browser;
 use crate::catalog::Bundle;
+use crate::kiosk::KioskTimer;
 use crate::pages::{compare::ComparePage, outcome::OutcomePage, question::QuestionPage, start::StartPage};
 use crate::state::{Action, State, View};
 use probity_core::session::{Page, Session};
@@ -27,6 +28,9 @@ pub struct Config {
     /// The custom element hosting the widget, for the `probity-declaration` event.
     #[prop_or_default]
     pub host: Option<web_sys::Element>,
+    /// Kiosk mode: seconds without a touch or key before the answers are cleared.
+    #[prop_or(120)]
+    pub idle_seconds: u32,
 }
 
 /// The saved form of an in-progress walk (sessionStorage only; never in kiosk mode).
@@ -124,9 +128,15 @@ pub fn app(config: &Config) -> Html {
         },
     };
     let class = classes!("pb-widget", config.kiosk.then_some("pb-kiosk"));
+    let kiosk_timer = if config.kiosk {
+        html! { <KioskTimer idle_seconds={config.idle_seconds} dispatch={dispatch.clone()} root={root.clone()} /> }
+    } else {
+        html! {}
+    };
     html! {
         <div class={class} ref={root} lang="en-GB">
             { body }
+            { kiosk_timer }
         </div>
     }
 }

@@ -7,6 +7,7 @@
 mod app;
 mod browser;
 mod catalog;
+mod kiosk;
 mod pages;
 mod state;
 
@@ -24,6 +25,7 @@ struct MountOptions {
     policy: Option<String>,
     tree: Option<String>,
     kiosk: bool,
+    idle_seconds: Option<u32>,
     instance: Option<String>,
     /// The text of a council's own policy (JSON), fetched by the element from `policy-src`.
     policy_json: Option<String>,
@@ -63,6 +65,7 @@ pub fn mount(host: web_sys::Element, container: web_sys::Element, options: JsVal
         policy: options.policy.filter(|p| !p.is_empty()),
         tree: options.tree.filter(|t| !t.is_empty()),
         kiosk: options.kiosk,
+        idle_seconds: options.idle_seconds.filter(|s| *s >= 5).unwrap_or(120),
         instance: options.instance.unwrap_or_else(|| "widget".to_string()),
         host: Some(host),
     };

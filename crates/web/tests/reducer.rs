@@ -1,0 +1,134 @@
+//! The widget's reducer, driven the way its pages drive it (wasm-bindgen-test, run in Node by
+//! `wasm-pack test --node crates/web`): the state the officer sees after each action.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use probity_core::session::Page;
+use probity_web::{embedded, Action, State, View};
+use std::rc::Rc;
+use wasm_bindgen_test::wasm_bindgen_test;
+use yew::Reducible;
+
+fn start(policy: Option<&str>, tree: Option<&str>) -> Rc<State> {
+    Rc::new(State::new(Rc::new(embedded()), policy.map(str::to_string), tree.map(str::to_string)))
+}
+
+fn act(s: Rc<State>, actions: &[Action]) -> Rc<State> {
+    actions.iter().cloned().fold(s, |s, a| s.reduce(a))
+}
+
+/// Types or picks an answer and presses Continue.
+fn answer(s: Rc<State>, value: &str) -> Rc<State> {
+    act(s, &[Action::Draft(value.to_string()), Action::Continue])
+}
+
+fn on(s: &State) -> String {
+    match s.page() {
+        Some(Page::Question { fact, .. }) => fact.id.clone(),
+        Some(Page::Outcome(e)) => format!("outcome:{}", e.node),
+        None => format!("{:?}", s.view),
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_policy_checks_in_the_widget() {
+    let b = embedded();
+    assert!(b.diagnostics.iter().all(|d| !d.is_error()), "{:?}", b.diagnostics);
+    assert_eq!(b.catalog.policies.len(), 5);
+}
+
+#[wasm_bindgen_test]
+fn choosing_a_council_and_tree_opens_the_first_question() {
+    let s = start(None, None);
+    assert_eq!(s.view, View::Start);
+    let s = act(s, &[Action::ChooseCouncil("kent".into()), Action::ChooseTree("fees".into())]);
+    assert_eq!(on(&s), "fee_activity");
+    assert_eq!(s.page_key(), "q:fee_activity");
+}
+
+#[wasm_bindgen_test]
+fn a_bad_amount_shows_an_error_and_keeps_everything() {
+    let s = start(Some("kent"), Some("fees"));
+    let s = answer(s, "lecture");
+    let s = answer(s, "council_time_permitted");
+    assert_eq!(on(&s), "fee_amount");
+    let before = s.session.clone();
+    let s = answer(s, "12,50");
+    let e = s.error.as_ref().expect("an error");
+    assert_eq!(e.message, "Use a full stop for pence, for example 25.50");
+    assert_eq!(s.draft, "12,50", "what the officer typed is kept to correct");
+    assert_eq!(s.session, before, "no earlier answer is lost");
+    let s = answer(s, "£151.25");
+    assert_eq!(on(&s), "outcome:keep_half_fee");
+    assert!(s.error.is_none());
+}
+
+#[wasm_bindgen_test]
+fn back_change_and_history_navigation() {
+    let s = start(Some("kent"), Some("fees"));
+    let s = answer(answer(answer(s, "lecture"), "council_time_permitted"), "100");
+    assert_eq!(on(&s), "outcome:keep_half_fee");
+    let s = act(s, &[Action::Back]);
+    assert_eq!(on(&s), "fee_amount");
+    assert_eq!(s.draft, "100.00", "the saved answer is shown again");
+    let s = act(s, &[Action::Back, Action::Back]);
+    assert_eq!(on(&s), "fee_activity");
+    let s = act(s, &[Action::Back]);
+    assert_eq!(s.view, View::Start);
+
+    // The browser's Forward/Back buttons name pages by key.
+    let s = start(Some("kent"), Some("fees"));
+    let s = answer(answer(answer(s, "lecture"), "own_time_outside_body"), "80");
+    let s = act(s, &[Action::Navigate("q:lecture_setting".into())]);
+    assert_eq!(on(&s), "lecture_setting");
+    assert!(s.from_history, "a page reached from history is not pushed again");
+    let s = act(s, &[Action::Navigate("outcome".into())]);
+    assert_eq!(on(&s), "outcome:keep_whole_fee");
+
+    // Change keeps the answers that still apply.
+    let s = act(s, &[Action::Change("lecture_setting".into())]);
+    let s = answer(s, "council_time_permitted");
+    assert_eq!(on(&s), "outcome:keep_half_fee", "the fee is kept, so the outcome follows at once");
+}
+
+#[wasm_bindgen_test]
+fn restart_clears_answers_and_details_but_keeps_a_fixed_council() {
+    let s = start(Some("kent"), Some("fees"));
+    let s = act(answer(s, "lecture"), &[Action::SetName("A. Officer".into()), Action::Restart]);
+    assert_eq!(s.view, View::Start);
+    assert!(s.session.is_none());
+    assert_eq!(s.declarant.name, None);
+    assert_eq!(s.policy.as_deref(), Some("kent"));
+    let s = act(s, &[Action::ChooseCouncil("derbyshire".into())]);
+    assert_eq!(s.policy.as_deref(), Some("kent"), "the host page fixed the council");
+}
+
+#[wasm_bindgen_test]
+fn compare_and_restore() {
+    let s = start(Some("derbyshire"), Some("gifts"));
+    let mut s = s;
+    for _ in 0..12 {
+        if matches!(s.page(), Some(Page::Outcome(_))) {
+            break;
+        }
+        // Always the first option, or £10: any complete walk will do.
+        let v = match s.page() {
+            Some(Page::Question { fact, .. }) => fact.options.first().map_or("10".to_string(), |o| o.id.clone()),
+            _ => unreachable!(),
+        };
+        s = answer(s, &v);
+    }
+    assert!(matches!(s.page(), Some(Page::Outcome(_))));
+    let c = act(s.clone(), &[Action::ShowCompare]);
+    assert_eq!(c.view, View::Compare);
+    assert_eq!(c.page_key(), "compare");
+    let back = act(c, &[Action::Back]);
+    assert_eq!(back.view, View::Walk);
+
+    let saved = s.session.clone().unwrap();
+    let restored = act(start(None, None), &[Action::Restore { policy: "derbyshire".into(), session: saved.clone() }]);
+    assert_eq!(restored.session.as_ref(), Some(&saved));
+    assert_eq!(on(&restored), on(&s));
+    // A saved walk for a council other than the fixed one is ignored.
+    let ignored = act(start(Some("kent"), None), &[Action::Restore { policy: "derbyshire".into(), session: saved }]);
+    assert!(ignored.session.is_none());
+}
