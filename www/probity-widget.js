@@ -23,7 +23,6 @@ class ProbityWidget extends HTMLElement {
   constructor() {
     super();
     this.attachShadow({ mode: 'open' });
-    this._instance = this.id || `probity-${++counter}`;
   }
 
   connectedCallback() { this._render(); }
@@ -38,6 +37,8 @@ class ProbityWidget extends HTMLElement {
   }
 
   async _render() {
+    // Names this widget's history entries and saved answers; the element's id when it has one.
+    if (!this._instance) this._instance = this.id || `probity-${++counter}`;
     this._unmount();
     this._mounted = true;
     const root = this.shadowRoot;

@@ -18,7 +18,7 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
 
 /** Starts the server and a fresh browser profile; returns { browser, context, url, requests, close }. */
 export async function launch({ csp = true, viewport = { width: 1280, height: 900 }, contextOptions = {} } = {}) {
-  const srv = await start({ root: path.join(repo, 'www'), csp });
+  const srv = await start({ root: path.join(repo, 'www'), csp, mounts: { '/fixtures/': path.join(here, 'fixtures') } });
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -70,4 +70,51 @@ export async function chooseCouncilAndTree(page, policy, tree) {
   const council = page.locator(`probity-widget input[name="pb-council"][value="${policy}"]`);
   if (await council.count() > 0) await council.check();
   await page.locator(`probity-widget button[data-tree="${tree}"]`).click();
+}
+
+/** Runs the probity CLI (built by `cargo build -p probity-cli`). */
+import { execFileSync } from 'node:child_process';
+export const probityBin = process.env.PROBITY_BIN || path.join(repo, 'target', 'debug', 'probity');
+export function probity(args) {
+  return execFileSync(probityBin, args, { cwd: repo, encoding: 'utf8' });
+}
+
+/** Every (policy, tree) pair, from the policies themselves. */
+export function allTrees() {
+  const bundle = JSON.parse(probity(['bundle']));
+  return bundle.policies.flatMap((p) => Object.keys(p.trees).map((t) => ({ policy: p.policy.id, tree: t })));
+}
+
+/** The decision table of a tree (probity paths --format json). */
+export function paths(policy, tree) {
+  return JSON.parse(probity(['paths', '--policy', policy, '--tree', tree, '--format', 'json']));
+}
+
+/** True when the page scrolls sideways (it never should, down to 320 px). */
+export async function scrollsSideways(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
+/** Walks one path of the decision table through the widget; returns the verdict shown. */
+export async function walkPath(page, row, { onPage } = {}) {
+  for (const step of row.steps) {
+    const value = row.witness[step.fact];
+    if (onPage) await onPage(step);
+    await answer(page, typeof value === 'number' ? String(value) : value);
+  }
+  const panel = page.locator('probity-widget .pb-panel');
+  await panel.waitFor();
+  return panel.getAttribute('data-verdict');
+}
+
+/** Storage of every kind the page could write: nothing of Probity's should ever be here but sessionStorage. */
+export async function storageSnapshot(page, context) {
+  const inPage = await page.evaluate(async () => ({
+    session: Object.keys(sessionStorage),
+    local: Object.keys(localStorage),
+    cookie: document.cookie,
+    idb: indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : [],
+    url: location.href,
+  }));
+  return { ...inPage, cookies: (await context.cookies()).map((c) => c.name) };
 }

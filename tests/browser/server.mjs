@@ -19,14 +19,19 @@ const TYPES = {
 };
 
 /** Starts the server; resolves to { server, url, requests } where requests logs every path served. */
-export function start({ root, port = 0, host = '127.0.0.1', csp = true, log = false } = {}) {
-  const base = path.resolve(root);
+export function start({ root, port = 0, host = '127.0.0.1', csp = true, log = false, mounts = {} } = {}) {
+  const base0 = path.resolve(root);
   const requests = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, `http://${req.headers.host}`);
     requests.push(url.pathname + url.search);
     let rel = decodeURIComponent(url.pathname);
     if (rel.endsWith('/')) rel += 'index.html';
+    // Extra folders mounted at a prefix (the tests' fixtures), else the site root.
+    let base = base0;
+    for (const [prefix, dir] of Object.entries(mounts)) {
+      if (rel.startsWith(prefix)) { base = path.resolve(dir); rel = rel.slice(prefix.length - 1); break; }
+    }
     const file = path.join(base, rel);
     if (!file.startsWith(base + path.sep) && file !== base) { res.writeHead(403).end('forbidden'); return; }
     fs.readFile(file, (err, body) => {

@@ -80,16 +80,24 @@ pub fn app(config: &Config) -> Html {
         });
     }
 
-    // On every page change: a history entry (unless the change came from history) and focus.
+    // On every page change: a history entry when the page is new (not when the change came
+    // from the browser's history, nor for an error on the same page), then focus.
+    let last_pushed = use_mut_ref(|| None::<String>);
     {
         let root = root.clone();
         let instance = config.instance.clone();
         let key = state.page_key();
         let from_history = state.from_history;
         use_effect_with(state.page_seq, move |seq| {
-            if *seq > 0 && !from_history {
-                browser::push_history(&instance, &key);
+            let mut last = last_pushed.borrow_mut();
+            if *seq > 0 && last.as_deref() != Some(key.as_str()) {
+                if from_history {
+                    browser::replace_history(&instance, &key);
+                } else {
+                    browser::push_history(&instance, &key);
+                }
             }
+            *last = Some(key);
             if *seq > 0 {
                 if let Some(el) = root.cast::<web_sys::Element>() {
                     browser::focus_marked(&el);
@@ -101,7 +109,7 @@ pub fn app(config: &Config) -> Html {
     // Keep the answers for a reload in this tab; never in kiosk mode.
     {
         let saved = match (&state.policy, &state.session) {
-            (Some(p), Some(s)) => serde_json::to_string(&Saved { policy: p.clone(), session: s.clone() }).ok(),
+            (Some(p), Some(s)) if !s.answers.is_empty() => serde_json::to_string(&Saved { policy: p.clone(), session: s.clone() }).ok(),
             _ => None,
         };
         let kiosk = config.kiosk;
@@ -115,9 +123,16 @@ pub fn app(config: &Config) -> Html {
         });
     }
 
+    // The Back link goes through the browser's history when it can (see `browser::go_back`).
     let dispatch = {
         let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
+        let instance = config.instance.clone();
+        Callback::from(move |a: Action| {
+            if a == Action::Back && browser::go_back(&instance) {
+                return;
+            }
+            state.dispatch(a)
+        })
     };
     let body = match (&state.view, state.page()) {
         (View::Start, _) | (_, None) => html! { <StartPage state={(*state).clone()} dispatch={dispatch.clone()} /> },

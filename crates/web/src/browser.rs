@@ -69,22 +69,46 @@ pub fn now_rfc3339() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
-pub fn push_history(instance: &str, key: &str) {
-    let Some(w) = web_sys::window() else { return };
-    let Ok(history) = w.history() else { return };
+fn history_state(instance: &str, key: &str, depth: u32) -> js_sys::Object {
     let state = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&state, &"probity".into(), &instance.into());
     let _ = js_sys::Reflect::set(&state, &"key".into(), &key.into());
-    let _ = history.push_state_with_url(&state, "", None);
+    let _ = js_sys::Reflect::set(&state, &"depth".into(), &depth.into());
+    state
 }
 
+/// How many of this widget's pages lie behind the current history entry (0 when none).
+pub fn history_depth(instance: &str) -> u32 {
+    let Some(state) = web_sys::window().and_then(|w| w.history().ok()).and_then(|h| h.state().ok()) else { return 0 };
+    let owner = js_sys::Reflect::get(&state, &"probity".into()).ok().and_then(|v| v.as_string());
+    if owner.as_deref() != Some(instance) {
+        return 0;
+    }
+    js_sys::Reflect::get(&state, &"depth".into()).ok().and_then(|v| v.as_f64()).map_or(0, |d| d as u32)
+}
+
+/// Adds a history entry for a new page, one deeper than the current one. The URL is unchanged:
+/// answers never go into the address bar.
+pub fn push_history(instance: &str, key: &str) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else { return };
+    let depth = history_depth(instance) + 1;
+    let _ = history.push_state_with_url(&history_state(instance, key, depth), "", None);
+}
+
+/// Marks the current history entry as this widget's page, keeping its depth.
 pub fn replace_history(instance: &str, key: &str) {
-    let Some(w) = web_sys::window() else { return };
-    let Ok(history) = w.history() else { return };
-    let state = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&state, &"probity".into(), &instance.into());
-    let _ = js_sys::Reflect::set(&state, &"key".into(), &key.into());
-    let _ = history.replace_state_with_url(&state, "", None);
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else { return };
+    let depth = history_depth(instance);
+    let _ = history.replace_state_with_url(&history_state(instance, key, depth), "", None);
+}
+
+/// The Back link: the browser's own Back when the previous entry is this widget's page, so the
+/// link and the button always agree; otherwise `false`, and the caller steps back itself.
+pub fn go_back(instance: &str) -> bool {
+    if history_depth(instance) == 0 {
+        return false;
+    }
+    web_sys::window().and_then(|w| w.history().ok()).is_some_and(|h| h.back().is_ok())
 }
 
 /// The page key in a history entry's state, if the entry is this widget's.

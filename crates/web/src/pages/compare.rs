@@ -25,7 +25,7 @@ pub fn compare_page(props: &Props) -> Html {
         let d = props.dispatch.clone();
         Callback::from(move |ev: MouseEvent| {
             ev.prevent_default();
-            d.emit(Action::HideCompare);
+            d.emit(Action::Back);
         })
     };
     let tree_title = state.tree().map(|t| t.title.clone()).unwrap_or_default();
