@@ -141,6 +141,9 @@ pub fn describe_condition(condition: &Condition, fact: &Fact) -> String {
                 if b.inclusive { format!("{} or less", amount(b.value)) } else { format!("less than {}", amount(b.value)) }
             });
             match (lo, hi) {
+                (Some(_), Some(_)) if lower.zip(*upper).is_some_and(|(l, u)| l.value == u.value) => {
+                    format!("is exactly {}", amount(lower.map_or(Decimal::ZERO, |b| b.value)))
+                }
                 (Some(l), Some(h)) => format!("is {l} and {h}"),
                 (Some(l), None) => format!("is {l}"),
                 (None, Some(h)) => format!("is {h}"),

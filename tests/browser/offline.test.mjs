@@ -1,0 +1,38 @@
+// Offline after the first visit: the service worker keeps the widget's files, so a reload
+// with the network off still works all the way to an outcome.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openWidget, chooseCouncilAndTree, answer } from './harness.mjs';
+
+test('works offline after the first visit', async () => {
+  const { context, url, outside, close } = await launch();
+  try {
+    const page = await context.newPage();
+    await openWidget(page, url);
+    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+    // Let the worker take control and fill its cache from a controlled load.
+    await page.reload();
+    await page.locator('probity-widget .pb-widget').waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.evaluate(async () => {
+      const c = await caches.open('probity-v1');
+      const keys = await c.keys();
+      if (!keys.some((r) => r.url.endsWith('.wasm'))) throw new Error('wasm not cached');
+    });
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator('probity-widget .pb-widget').waitFor();
+    await chooseCouncilAndTree(page, 'derbyshire', 'gifts');
+    for (let i = 0; i < 12 && !(await page.locator('probity-widget .pb-panel').count()); i++) {
+      const radio = page.locator('probity-widget form .pb-radios__input');
+      await answer(page, (await radio.count()) ? await radio.first().getAttribute('value') : '20');
+    }
+    assert.ok(await page.locator('probity-widget .pb-panel').isVisible(), 'an outcome with the network off');
+    assert.deepEqual(outside, []);
+  } finally {
+    await context.setOffline(false);
+    await close();
+  }
+});
