@@ -41,8 +41,10 @@ enum Command {
     Schema(commands::schema::Args),
     /// For each code, which clauses some outcome cites and which none does.
     Coverage(commands::coverage::Args),
-    /// Write the checked policies as one JSON bundle (what the widget loads).
+    /// Write the policy files as one JSON document.
     Bundle(commands::bundle::Args),
+    /// Print the council × topic table: which tree answers each topic, or where the code is silent.
+    Topics(commands::topics::Args),
 }
 
 fn main() -> ExitCode {
@@ -59,6 +61,7 @@ fn main() -> ExitCode {
         Command::Schema(a) => commands::schema::run(a),
         Command::Coverage(a) => commands::coverage::run(a, &cli.policies),
         Command::Bundle(a) => commands::bundle::run(a, &cli.policies),
+        Command::Topics(a) => commands::topics::run(a, &cli.policies),
     };
     match result {
         Ok(code) => code,

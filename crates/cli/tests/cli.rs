@@ -35,7 +35,7 @@ fn temp_dir(name: &str) -> PathBuf {
 
 #[test]
 fn every_subcommand_has_help() {
-    for sub in ["lint", "test", "decide", "ask", "paths", "compare", "graph", "verify", "schema", "coverage", "bundle"] {
+    for sub in ["lint", "test", "decide", "ask", "paths", "compare", "graph", "verify", "schema", "coverage", "bundle", "topics"] {
         let (out, _) = check(&[sub, "--help"], 0);
         assert!(out.contains("Usage: probity"), "{sub} --help:\n{out}");
     }
@@ -176,4 +176,15 @@ fn bundle_writes_every_policy_as_json() {
     let (out, _) = check(&["bundle"], 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["policies"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn generated_documents_are_current() {
+    let (compare, _) = check(&["compare", "--scenarios", "tests/scenarios.toml"], 0);
+    let committed = std::fs::read_to_string(repo().join("docs/compare.md")).unwrap();
+    assert_eq!(compare.trim_end(), committed.trim_end(), "docs/compare.md is stale: run scripts/regen-docs.sh");
+    let (topics, _) = check(&["topics"], 0);
+    let readme = std::fs::read_to_string(repo().join("policies/README.md")).unwrap();
+    assert!(readme.contains(&format!("<!-- topics:start -->\n{}\n<!-- topics:end -->", topics.trim_end())), "the topic table in policies/README.md is stale: run scripts/regen-docs.sh");
+    assert!(!compare.contains("| — |"), "every council answers every shared scenario:\n{compare}");
 }

@@ -10,6 +10,7 @@ pub mod lint;
 pub mod paths;
 pub mod schema;
 pub mod test;
+pub mod topics;
 pub mod verify;
 
 use crate::files::IoProblem;

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Regenerates the documents made from the policies; tests fail when any of them is stale:
+#   docs/compare.md                      probity compare --scenarios tests/scenarios.toml
+#   policies/README.md (topic table)     probity topics
+#   docs/declaration-v1.schema.json      probity schema
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build -q -p probity-cli
+p=target/debug/probity
+$p compare --scenarios tests/scenarios.toml > docs/compare.md
+$p schema > docs/declaration-v1.schema.json
+table=$($p topics)
+python3 - "$table" <<'PY'
+import sys, re
+table = sys.argv[1]
+path = 'policies/README.md'
+text = open(path, encoding='utf-8').read()
+start, end = '<!-- topics:start -->', '<!-- topics:end -->'
+block = f'{start}\n{table}\n{end}'
+if start in text:
+    text = re.sub(re.escape(start) + '.*?' + re.escape(end), lambda _: block, text, flags=re.S)
+else:
+    raise SystemExit(f'{path} has no {start} marker')
+open(path, 'w', encoding='utf-8').write(text)
+PY
+echo "regenerated docs/compare.md, docs/declaration-v1.schema.json and the topic table in policies/README.md"
