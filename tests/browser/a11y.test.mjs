@@ -41,9 +41,9 @@ async function everyPageType(page, url, check) {
   await check('start-with-council');
   await page.locator('probity-widget button[data-tree="gifts"]').click();
   await check('question-radios');
-  await answer(page, 'no');
-  await answer(page, 'no');
   await answer(page, 'gift');
+  await answer(page, 'no');
+  await answer(page, 'no');
   await page.locator('probity-widget form .pb-input').waitFor();
   await check('question-money');
   await answer(page, '£fifty');

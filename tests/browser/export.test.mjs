@@ -94,3 +94,30 @@ test('the iframe page posts the declaration to its parent', async () => {
     await close();
   }
 });
+
+test('a mistyped email is explained, and nothing is exported until it is put right', async () => {
+  const { context, url, close } = await launch();
+  try {
+    const page = await context.newPage();
+    await openWidget(page, url);
+    await page.evaluate(() => {
+      window.__declarations = [];
+      document.addEventListener('probity-declaration', (e) => window.__declarations.push(e.detail));
+    });
+    await kentHalfFee(page);
+    await page.locator('probity-widget #pb-name').fill('A. Officer');
+    await page.locator('probity-widget #pb-email').fill('a.officer at kent');
+    await page.locator('probity-widget [data-download]').click();
+    const summary = page.locator('probity-widget .pb-error-summary');
+    await summary.waitFor();
+    assert.match(await summary.innerText(), /Enter an email address in the correct format/);
+    assert.equal(await page.evaluate(() => window.__declarations.length), 0, 'nothing left the widget');
+    assert.equal(await page.locator('probity-widget #pb-name').inputValue(), 'A. Officer', 'what was typed is kept');
+    await page.locator('probity-widget #pb-email').fill('a.officer@kent.gov.uk');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('probity-widget [data-download]').click()]);
+    assert.ok(download.suggestedFilename().endsWith('.json'));
+    assert.equal(await page.evaluate(() => window.__declarations[0].declarant.email), 'a.officer@kent.gov.uk');
+  } finally {
+    await close();
+  }
+});

@@ -93,7 +93,7 @@ test('a reload in the same tab keeps the answers; a new tab does not', async () 
     const page = await context.newPage();
     await openWidget(page, url);
     await chooseCouncilAndTree(page, 'oxfordshire', 'gifts');
-    await answer(page, 'no');
+    await answer(page, 'gift');
     const second = await heading(page);
     await page.reload();
     await page.locator('probity-widget .pb-widget').waitFor();

@@ -177,8 +177,27 @@ pub struct Declarant {
 }
 
 impl Declarant {
+    /// Problems with what the officer typed, as (field, message) pairs in the GOV.UK style.
+    /// Every field is optional; an email, when given, must look like one.
+    pub fn problems(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        let fields = [("name", &self.name), ("job_title", &self.job_title), ("team", &self.team), ("email", &self.email)];
+        for (field, value) in fields {
+            if value.as_ref().is_some_and(|v| v.trim().chars().count() > 200) {
+                out.push((field, "Enter 200 characters or fewer".to_string()));
+            }
+        }
+        if let Some(email) = self.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+            if !looks_like_email(email) {
+                out.push(("email", "Enter an email address in the correct format, like name@example.gov.uk".to_string()));
+            }
+        }
+        out
+    }
+
     /// Trims each field and drops empty ones; `None` when nothing is left.
     pub fn normalised(self) -> Option<Declarant> {
+        // Called with details already checked by `problems`; this only tidies them.
         let clean = |s: Option<String>| s.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         let d = Declarant { name: clean(self.name), job_title: clean(self.job_title), team: clean(self.team), email: clean(self.email) };
         (d != Declarant::default()).then_some(d)
@@ -394,6 +413,21 @@ fn first_difference(a: &serde_json::Value, b: &serde_json::Value, at: String) ->
             x.iter().zip(y).enumerate().find_map(|(i, (p, q))| first_difference(p, q, format!("{at}/{i}")))
         }
         _ => (a != b).then_some(if at.is_empty() { "/".into() } else { at }),
+    }
+}
+
+/// One `@`, something before it, a dot in the domain, and no spaces: a shape check only.
+pub fn looks_like_email(s: &str) -> bool {
+    match s.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !s.chars().any(char::is_whitespace)
+        }
+        None => false,
     }
 }
 

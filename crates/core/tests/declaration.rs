@@ -140,3 +140,15 @@ fn the_schema_describes_the_declaration() {
         assert!(required.contains(&field), "{field} should be required");
     }
 }
+
+#[test]
+fn declarant_details_are_checked() {
+    let d = |email: &str| Declarant { email: Some(email.into()), ..Default::default() };
+    assert!(d("a.officer@kent.gov.uk").problems().is_empty());
+    assert!(d("").problems().is_empty(), "every field is optional");
+    for bad in ["a.officer", "a officer@kent.gov.uk", "a@b", "@kent.gov.uk", "a@@kent.gov.uk"] {
+        assert_eq!(d(bad).problems().len(), 1, "{bad}");
+    }
+    let long = Declarant { name: Some("x".repeat(201)), ..Default::default() };
+    assert_eq!(long.problems(), vec![("name", "Enter 200 characters or fewer".to_string())]);
+}

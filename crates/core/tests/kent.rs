@@ -50,7 +50,7 @@ fn the_salary_test_is_flagged_as_out_of_date() {
 #[test]
 fn gifts_follow_l1_to_l5() {
     let base = |extra: serde_json::Value| {
-        let mut f = json!({"sponsorship_of_council_activity": "no"});
+        let mut f = json!({});
         f.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
         f
     };

@@ -19,15 +19,28 @@ pub struct Props {
     pub host: Option<web_sys::Element>,
 }
 
-fn text_field(id: &str, label: &str, value: Option<String>, kind: &str, autocomplete: &str, on: Callback<String>) -> Html {
+struct Field<'a> {
+    id: &'a str,
+    label: &'a str,
+    value: Option<String>,
+    kind: &'a str,
+    autocomplete: &'a str,
+    error: Option<String>,
+}
+
+fn text_field(f: Field<'_>, on: Callback<String>) -> Html {
     let oninput = Callback::from(move |e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
         on.emit(input.value());
     });
+    let error_id = format!("{}-error", f.id);
     html! {
-        <div class="pb-form-group">
-            <label class="pb-label" for={id.to_string()}>{ label }</label>
-            <input class="pb-input" id={id.to_string()} type={kind.to_string()} autocomplete={autocomplete.to_string()} spellcheck="false" value={value.unwrap_or_default()} {oninput} />
+        <div class={classes!("pb-form-group", f.error.as_ref().map(|_| "pb-form-group--error"))}>
+            <label class="pb-label" for={f.id.to_string()}>{ f.label }</label>
+            { for f.error.as_ref().map(|m| html! { <p id={error_id.clone()} class="pb-error-message"><span class="pb-visually-hidden">{ "Error: " }</span>{ m }</p> }) }
+            <input class={classes!("pb-input", f.error.as_ref().map(|_| "pb-input--error"))} id={f.id.to_string()} type={f.kind.to_string()}
+                autocomplete={f.autocomplete.to_string()} spellcheck="false" value={f.value.unwrap_or_default()}
+                aria-describedby={f.error.as_ref().map(|_| error_id.clone())} {oninput} />
         </div>
     }
 }
@@ -38,6 +51,11 @@ pub fn outcome_page(props: &Props) -> Html {
     let e = &props.evaluation;
     let Some(policy) = state.policy() else { return html! {} };
     let status = use_state(String::new);
+    // Problems with the optional details, shown only after the officer tries to export.
+    let tried = use_state(|| false);
+    let problems = state.declarant.problems();
+    let blocked = !problems.is_empty();
+    let field_error = |field: &str| if *tried { problems.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()) } else { None };
     let o = &e.outcome;
     let d = props.dispatch.clone();
     let emit = move |a: Action| {
@@ -56,7 +74,12 @@ pub fn outcome_page(props: &Props) -> Html {
         let make = declaration_json.clone();
         let host = props.host.clone();
         let status = status.clone();
+        let tried = tried.clone();
         Callback::from(move |_: MouseEvent| {
+            if blocked {
+                tried.set(true);
+                return;
+            }
             let json = make();
             match browser::download(&filename, &json, "application/json") {
                 Ok(()) => status.set("Your declaration has been downloaded.".into()),
@@ -69,7 +92,12 @@ pub fn outcome_page(props: &Props) -> Html {
         let make = declaration_json.clone();
         let host = props.host.clone();
         let status = status.clone();
+        let tried = tried.clone();
         Callback::from(move |_: MouseEvent| {
+            if blocked {
+                tried.set(true);
+                return;
+            }
             let json = make();
             let promise = browser::copy(&json);
             let status = status.clone();
@@ -85,7 +113,12 @@ pub fn outcome_page(props: &Props) -> Html {
     let on_print = {
         let make = declaration_json.clone();
         let host = props.host.clone();
+        let tried = tried.clone();
         Callback::from(move |_: MouseEvent| {
+            if blocked {
+                tried.set(true);
+                return;
+            }
             browser::announce_declaration(host.as_ref(), &make());
             browser::print();
         })
@@ -182,10 +215,18 @@ pub fn outcome_page(props: &Props) -> Html {
             <div class="pb-no-print">
                 <h2 class="pb-heading-m">{ "Keep a record" }</h2>
                 <p class="pb-body">{ "Add your details if you want them on the record. They stay on this device unless you download, copy or print them." }</p>
-                { text_field("pb-name", "Your name (optional)", declarant.name.clone(), "text", "name", set(Action::SetName)) }
-                { text_field("pb-job-title", "Job title (optional)", declarant.job_title.clone(), "text", "organization-title", set(Action::SetJobTitle)) }
-                { text_field("pb-team", "Team (optional)", declarant.team.clone(), "text", "off", set(Action::SetTeam)) }
-                { text_field("pb-email", "Work email (optional)", declarant.email.clone(), "email", "email", set(Action::SetEmail)) }
+                if *tried && blocked {
+                    <div class="pb-error-summary" role="alert" aria-labelledby="pb-export-errors">
+                        <h2 class="pb-error-summary__title" id="pb-export-errors">{ "There is a problem" }</h2>
+                        <ul class="pb-list pb-error-summary__list">
+                            { for problems.iter().map(|(f, m)| html! { <li><a href={format!("#pb-{}", f.replace('_', "-"))}>{ m }</a></li> }) }
+                        </ul>
+                    </div>
+                }
+                { text_field(Field { id: "pb-name", label: "Your name (optional)", value: declarant.name.clone(), kind: "text", autocomplete: "name", error: field_error("name") }, set(Action::SetName)) }
+                { text_field(Field { id: "pb-job-title", label: "Job title (optional)", value: declarant.job_title.clone(), kind: "text", autocomplete: "organization-title", error: field_error("job_title") }, set(Action::SetJobTitle)) }
+                { text_field(Field { id: "pb-team", label: "Team (optional)", value: declarant.team.clone(), kind: "text", autocomplete: "off", error: field_error("team") }, set(Action::SetTeam)) }
+                { text_field(Field { id: "pb-email", label: "Work email (optional)", value: declarant.email.clone(), kind: "email", autocomplete: "email", error: field_error("email") }, set(Action::SetEmail)) }
                 <div class="pb-button-group">
                     if !props.kiosk {
                         <button type="button" class="pb-button" data-download="true" onclick={on_download}>{ "Download declaration (JSON)" }</button>

@@ -1,0 +1,57 @@
+// Keyboard only: a tree answered from the start page to a downloaded declaration with Tab,
+// the arrow keys, Space and Enter, never the mouse.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, heading } from './harness.mjs';
+
+/** Describes the deeply focused element (inside the widget's shadow root). */
+function active(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+    return el ? `${el.tagName.toLowerCase()}|${el.getAttribute('type') || ''}|${el.value || ''}|${el.textContent.trim().slice(0, 60)}` : '';
+  });
+}
+
+/** Presses Tab until the focused element matches, as a keyboard user would. */
+async function tabTo(page, pattern, max = 60) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (pattern.test(await active(page))) return;
+  }
+  throw new Error(`never reached ${pattern} by Tab; last focus: ${await active(page)}`);
+}
+
+test('keyboard only: Kent lecture fee, start to download', async () => {
+  const { context, url, close } = await launch();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${url}embed.html`);
+    await page.locator('probity-widget .pb-widget').waitFor();
+    await tabTo(page, /^input\|radio\|derbyshire/);
+    await page.keyboard.press('ArrowDown');
+    assert.match(await active(page), /^input\|radio\|kent/, 'arrow keys move through the councils');
+    await tabTo(page, /^button\|button\|\|Can I keep this fee/);
+    await page.keyboard.press('Enter');
+    assert.match(await heading(page), /What is the fee for/);
+    await tabTo(page, /^input\|radio\|lecture/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^button\|submit\|\|Continue/);
+    await page.keyboard.press('Enter');
+    assert.match(await heading(page), /When and for whom/);
+    await tabTo(page, /^input\|radio\|own_time_outside_body/);
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    await page.locator('probity-widget form .pb-input').waitFor();
+    await tabTo(page, /^input\|text\|/);
+    await page.keyboard.type('250');
+    await page.keyboard.press('Enter');
+    await page.locator('probity-widget .pb-panel').waitFor();
+    await tabTo(page, /^button\|button\|\|Download declaration/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    assert.match(download.suggestedFilename(), /kent-fees/);
+  } finally {
+    await close();
+  }
+});
