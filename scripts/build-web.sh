@@ -9,6 +9,10 @@ export PATH="$HOME/.cargo/bin:$PATH"
 profile=--release
 [ "${1:-}" = "--dev" ] && profile=--dev
 
+# The widget carries the policies as one JSON bundle; refresh it from policies/ first so a
+# policy edit is always in the build (a test also fails if the committed bundle is stale).
+cargo run -q -p probity-cli -- bundle --without-cases > crates/web/policies.bundle.json
+
 # wasm-pack's own wasm-opt step is switched off in crates/web/Cargo.toml, so it never tries
 # to download binaryen; we run the npm one here instead.
 wasm-pack build crates/web --target web --out-dir ../../www/pkg --no-typescript --no-pack "$profile"

@@ -3,12 +3,14 @@
 #   docs/compare.md                      probity compare --scenarios tests/scenarios.toml
 #   policies/README.md (topic table)     probity topics
 #   docs/declaration-v1.schema.json      probity schema
+#   crates/web/policies.bundle.json      probity bundle --without-cases (what the widget carries)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build -q -p probity-cli
 p=target/debug/probity
 $p compare --scenarios tests/scenarios.toml > docs/compare.md
 $p schema > docs/declaration-v1.schema.json
+$p bundle --without-cases > crates/web/policies.bundle.json
 table=$($p topics)
 python3 - "$table" <<'PY'
 import sys, re
@@ -23,4 +25,4 @@ else:
     raise SystemExit(f'{path} has no {start} marker')
 open(path, 'w', encoding='utf-8').write(text)
 PY
-echo "regenerated docs/compare.md, docs/declaration-v1.schema.json and the topic table in policies/README.md"
+echo "regenerated docs/compare.md, docs/declaration-v1.schema.json, crates/web/policies.bundle.json and the topic table in policies/README.md"

@@ -187,4 +187,7 @@ fn generated_documents_are_current() {
     let readme = std::fs::read_to_string(repo().join("policies/README.md")).unwrap();
     assert!(readme.contains(&format!("<!-- topics:start -->\n{}\n<!-- topics:end -->", topics.trim_end())), "the topic table in policies/README.md is stale: run scripts/regen-docs.sh");
     assert!(!compare.contains("| — |"), "every council answers every shared scenario:\n{compare}");
+    let (bundle, _) = check(&["bundle", "--without-cases"], 0);
+    let carried = std::fs::read_to_string(repo().join("crates/web/policies.bundle.json")).unwrap();
+    assert_eq!(bundle.trim_end(), carried.trim_end(), "the widget's crates/web/policies.bundle.json is stale: run scripts/regen-docs.sh");
 }

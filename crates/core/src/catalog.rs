@@ -2,7 +2,7 @@
 //! supplies (the CLI reads them from `policies/`, the widget has them compiled in). Also the
 //! cross-council comparison, which needs all of them at once.
 
-use crate::check::{check_policy, check_vocabulary};
+use crate::check::{check_policy_with, check_vocabulary, CheckOptions};
 use crate::diag::{Code, Diagnostic, Location};
 use crate::eval::{evaluate, EvalError, Evaluation};
 use crate::model::{Policy, Vocabulary};
@@ -42,6 +42,11 @@ fn unreadable(label: &str, e: &crate::raw::ParseError) -> Diagnostic {
 
 /// Checks the vocabulary, then each policy against it. Never stops at the first problem.
 pub fn load(vocabulary: Source<'_>, policies: &[Source<'_>]) -> Loaded {
+    load_with(vocabulary, policies, CheckOptions::default())
+}
+
+/// [`load`] with checking options.
+pub fn load_with(vocabulary: Source<'_>, policies: &[Source<'_>], options: CheckOptions) -> Loaded {
     let mut diagnostics = Vec::new();
     let vocab = match parse_vocabulary(vocabulary.text, vocabulary.format) {
         Ok(raw) => {
@@ -58,7 +63,7 @@ pub fn load(vocabulary: Source<'_>, policies: &[Source<'_>]) -> Loaded {
     for source in policies {
         match parse_policy(source.text, source.format) {
             Ok(raw) => {
-                let checked = check_policy(&raw, &catalog.vocabulary, source.label);
+                let checked = check_policy_with(&raw, &catalog.vocabulary, source.label, options);
                 diagnostics.extend(checked.diagnostics);
                 if let Some(p) = checked.value {
                     if catalog.policies.contains_key(&p.header.id) {

@@ -141,10 +141,29 @@ fn is_slug(s: &str) -> bool {
         && s.chars().next().is_some_and(|c| c.is_ascii_lowercase())
 }
 
+/// How strict checking is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// Every outcome must be reached by a scenario case (L017). On for authors (`probity lint`);
+    /// off in the widget, which carries the policies without their cases.
+    pub require_cases: bool,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions { require_cases: true }
+    }
+}
+
 /// Checks a policy against the vocabulary.
 ///
 /// `label` names the policy in diagnostics when its header is unusable (normally the file name).
 pub fn check_policy(raw: &RawPolicy, vocabulary: &Vocabulary, label: &str) -> Checked<Policy> {
+    check_policy_with(raw, vocabulary, label, CheckOptions::default())
+}
+
+/// [`check_policy`] with options.
+pub fn check_policy_with(raw: &RawPolicy, vocabulary: &Vocabulary, label: &str, options: CheckOptions) -> Checked<Policy> {
     let policy_name = if raw.policy.id.trim().is_empty() { label.to_string() } else { raw.policy.id.clone() };
     let mut r = Reporter::new(policy_name);
     check_header(&raw.policy, &mut r);
@@ -215,15 +234,20 @@ pub fn check_policy(raw: &RawPolicy, vocabulary: &Vocabulary, label: &str) -> Ch
         topics: vocabulary.topics.clone(),
         digest,
     };
-    check_cases(&policy, raw, &mut r);
+    check_cases(&policy, raw, options, &mut r);
     let value = if r.has_errors() { None } else { Some(policy) };
     Checked { value, diagnostics: r.diagnostics }
 }
 
-/// The policy's content digest: the canonical JSON of the policy as written and of the facts
-/// its trees ask, so a change to either gives a different digest, whatever the file format.
+/// The policy's content digest: the canonical JSON of the policy as written (less its scenario
+/// cases, which test the rules but are not rules) and of the facts its trees ask. A change to
+/// any rule, clause, wording or fact gives a different digest, whatever the file format.
 pub fn policy_digest(raw: &RawPolicy, facts: &BTreeMap<String, Fact>) -> Result<String, String> {
-    let value = serde_json::json!({ "policy": raw, "facts": facts });
+    let mut rules = raw.clone();
+    for tree in rules.trees.values_mut() {
+        tree.cases.clear();
+    }
+    let value = serde_json::json!({ "policy": rules, "facts": facts });
     crate::jcs::digest_of(&value).map_err(|e| e.to_string())
 }
 
@@ -712,7 +736,7 @@ fn check_amount_facts(tree_id: &str, raw_tree: &RawTree, nodes: &BTreeMap<String
 }
 
 /// Runs the policy's scenario cases and checks every outcome is reached by one.
-fn check_cases(policy: &Policy, raw: &RawPolicy, r: &mut Reporter) {
+fn check_cases(policy: &Policy, raw: &RawPolicy, options: CheckOptions, r: &mut Reporter) {
     for (tree_id, raw_tree) in &raw.trees {
         let Some(tree) = policy.tree(tree_id) else { continue };
         let mut reached = BTreeSet::new();
@@ -729,7 +753,7 @@ fn check_cases(policy: &Policy, raw: &RawPolicy, r: &mut Reporter) {
             }
         }
         for (node_id, node) in &tree.nodes {
-            if matches!(node, Node::Outcome(_)) && !reached.contains(node_id) {
+            if options.require_cases && matches!(node, Node::Outcome(_)) && !reached.contains(node_id) {
                 r.push(Code::L017, r.at(Some(tree_id), Some(node_id), None), "no scenario case reaches this outcome", "add a [[trees.<id>.cases]] entry whose facts lead here");
             }
         }

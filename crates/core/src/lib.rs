@@ -22,8 +22,10 @@ pub mod money;
 pub mod partition;
 pub mod paths;
 pub mod raw;
+pub mod robustness;
 pub mod session;
 pub mod value;
 
-pub use catalog::{load, Catalog, Loaded, Source};
+pub use catalog::{load, load_with, Catalog, Loaded, Source};
+pub use check::CheckOptions;
 pub use raw::Format;

@@ -285,10 +285,13 @@ impl std::fmt::Display for ParseError {
 
 fn parse_text<T: serde::de::DeserializeOwned>(text: &str, format: Format) -> Result<T, ParseError> {
     match format {
+        #[cfg(feature = "toml")]
         Format::Toml => toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| text.get(..s.start).map_or(0, |t| t.matches('\n').count()) + 1);
             ParseError { message: e.message().trim().to_string(), line }
         }),
+        #[cfg(not(feature = "toml"))]
+        Format::Toml => Err(ParseError { message: "this build reads policies as JSON only".to_string(), line: None }),
         Format::Json => serde_json::from_str(text).map_err(|e| ParseError {
             message: e.to_string(),
             line: Some(e.line()),

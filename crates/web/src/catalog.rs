@@ -4,18 +4,35 @@
 //! show its first question; the core checks them exactly as `probity lint` does.
 
 use probity_core::diag::Diagnostic;
-use probity_core::{load, Catalog, Format, Source};
+use probity_core::{load_with, Catalog, CheckOptions, Format, Source};
 
-const VOCABULARY: &str = include_str!("../../../policies/vocabulary.toml");
+/// Every policy and the vocabulary as one JSON document, without the scenario cases (the rules
+/// only), written by `probity bundle --without-cases` (scripts/regen-docs.sh); a test fails if it
+/// is stale. JSON rather than TOML keeps a TOML parser out of the wasm the officer downloads.
+const BUNDLE: &str = include_str!("../policies.bundle.json");
 
-/// The council files, in the order the start page lists them (by council name).
-const POLICIES: &[(&str, &str)] = &[
-    ("derbyshire.toml", include_str!("../../../policies/derbyshire.toml")),
-    ("kent.toml", include_str!("../../../policies/kent.toml")),
-    ("milton-keynes.toml", include_str!("../../../policies/milton-keynes.toml")),
-    ("oxfordshire.toml", include_str!("../../../policies/oxfordshire.toml")),
-    ("part-6b.toml", include_str!("../../../policies/part-6b.toml")),
-];
+/// The bundle split back into one text per file, as the core's loader takes them.
+fn sources() -> (String, Vec<(String, String)>) {
+    let bundle: serde_json::Value = serde_json::from_str(BUNDLE).unwrap_or_default();
+    let vocabulary = bundle.get("vocabulary").map(|v| v.to_string()).unwrap_or_default();
+    let policies = bundle
+        .get("policies")
+        .and_then(|p| p.as_array())
+        .map(|list| {
+            list.iter()
+                .map(|p| {
+                    let id = p.pointer("/policy/id").and_then(|v| v.as_str()).unwrap_or("policy");
+                    (format!("{id}.json"), p.to_string())
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    (vocabulary, policies)
+}
+
+/// The widget checks what it carries exactly as `probity lint` does, except that the cases
+/// were left out of the bundle and so are not required.
+const OPTIONS: CheckOptions = CheckOptions { require_cases: false };
 
 /// The checked catalog and whatever problems checking found.
 #[derive(Debug, Clone, Default)]
@@ -40,16 +57,18 @@ impl Bundle {
 }
 
 pub fn embedded() -> Bundle {
-    let sources: Vec<Source<'_>> = POLICIES.iter().map(|(label, text)| Source { label, text, format: Format::Toml }).collect();
-    let loaded = load(Source { label: "vocabulary.toml", text: VOCABULARY, format: Format::Toml }, &sources);
+    let (vocabulary, policies) = sources();
+    let list: Vec<Source<'_>> = policies.iter().map(|(label, text)| Source { label, text, format: Format::Json }).collect();
+    let loaded = load_with(Source { label: "vocabulary", text: &vocabulary, format: Format::Json }, &list, OPTIONS);
     Bundle { catalog: loaded.catalog, diagnostics: loaded.diagnostics }
 }
 
 /// A council's own policy, fetched as JSON by the host page (`policy-src`), checked against the
 /// built-in vocabulary. The built-in policies stay available beside it.
 pub fn with_extra_policy(label: &str, json: &str) -> Bundle {
-    let mut sources: Vec<Source<'_>> = POLICIES.iter().map(|(label, text)| Source { label, text, format: Format::Toml }).collect();
-    sources.push(Source { label, text: json, format: Format::Json });
-    let loaded = load(Source { label: "vocabulary.toml", text: VOCABULARY, format: Format::Toml }, &sources);
+    let (vocabulary, policies) = sources();
+    let mut list: Vec<Source<'_>> = policies.iter().map(|(label, text)| Source { label, text, format: Format::Json }).collect();
+    list.push(Source { label, text: json, format: Format::Json });
+    let loaded = load_with(Source { label: "vocabulary", text: &vocabulary, format: Format::Json }, &list, OPTIONS);
     Bundle { catalog: loaded.catalog, diagnostics: loaded.diagnostics }
 }

@@ -7,12 +7,14 @@
 mod app;
 mod browser;
 mod catalog;
+mod crash;
 mod kiosk;
 mod pages;
 mod state;
 
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 pub use app::{App, Config};
 pub use catalog::{embedded, Bundle};
@@ -65,10 +67,21 @@ pub fn mount(host: web_sys::Element, container: web_sys::Element, options: JsVal
         policy: options.policy.filter(|p| !p.is_empty()),
         tree: options.tree.filter(|t| !t.is_empty()),
         kiosk: options.kiosk,
-        idle_seconds: options.idle_seconds.filter(|s| *s >= 5).unwrap_or(120),
+        idle_seconds: options.idle_seconds.filter(|s| *s >= 1).unwrap_or(120),
         instance: options.instance.unwrap_or_else(|| "widget".to_string()),
         host: Some(host),
     };
+    crash::guard(&container);
     let handle = yew::Renderer::<App>::with_root_and_props(container, config).render();
     Widget { handle: Some(handle) }
+}
+
+/// The size of the WebAssembly memory in bytes, for the kiosk soak measurement.
+#[wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()
+        .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map_or(0.0, |b| f64::from(b.byte_length()))
 }

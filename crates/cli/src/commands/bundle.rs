@@ -4,11 +4,15 @@ use std::path::Path;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Leave out the scenario cases (the widget carries the rules only), and write compact JSON.
+    #[arg(long)]
+    without_cases: bool,
+}
 
 /// Prints `{"vocabulary": …, "policies": [ … ]}`: the policy files as JSON, for hosting a
 /// council's own policy by URL (`policy-src`). Refuses when any policy has an error.
-pub fn run(_args: Args, dir: &Path) -> Outcome {
+pub fn run(args: Args, dir: &Path) -> Outcome {
     let loaded = files::load_dir(dir)?;
     if loaded.diagnostics.iter().any(|d| d.is_error()) {
         return Err(CliError::finding("the policies have errors", "run `probity lint` and fix them first"));
@@ -17,7 +21,17 @@ pub fn run(_args: Args, dir: &Path) -> Outcome {
     let vocab_json = to_json(&vocab)?;
     let mut policies = Vec::new();
     for f in files::policies_in(dir)? {
-        policies.push(to_json(&f)?);
+        let mut policy = to_json(&f)?;
+        if args.without_cases {
+            if let Some(trees) = policy.get_mut("trees").and_then(|t| t.as_object_mut()) {
+                for tree in trees.values_mut() {
+                    if let Some(t) = tree.as_object_mut() {
+                        t.remove("cases");
+                    }
+                }
+            }
+        }
+        policies.push(policy);
     }
     println!("{}", serde_json::to_string(&serde_json::json!({"vocabulary": vocab_json, "policies": policies})).unwrap_or_default());
     Ok(ExitCode::SUCCESS)
