@@ -3,6 +3,7 @@
 use crate::browser;
 use crate::catalog::Bundle;
 use crate::kiosk::KioskTimer;
+use gloo::timers::callback::Timeout;
 use crate::pages::{compare::ComparePage, outcome::OutcomePage, question::QuestionPage, start::StartPage};
 use crate::state::{Action, State, View};
 use probity_core::session::{Page, Session};
@@ -89,20 +90,26 @@ pub fn app(config: &Config) -> Html {
         let key = state.page_key();
         let from_history = state.from_history;
         use_effect_with(state.page_seq, move |seq| {
-            let mut last = last_pushed.borrow_mut();
-            if *seq > 0 && last.as_deref() != Some(key.as_str()) {
-                if from_history {
-                    browser::replace_history(&instance, &key);
-                } else {
-                    browser::push_history(&instance, &key);
-                }
-            }
-            *last = Some(key);
             if *seq > 0 {
                 if let Some(el) = root.cast::<web_sys::Element>() {
                     browser::focus_marked(&el);
                 }
             }
+            let mut last = last_pushed.borrow_mut();
+            if *seq > 0 && last.as_deref() != Some(key.as_str()) {
+                // pushState costs milliseconds in Chromium; done in the next task, after the new
+                // page is painted, so the officer never waits for it.
+                let key = key.clone();
+                Timeout::new(0, move || {
+                    if from_history {
+                        browser::replace_history(&instance, &key);
+                    } else {
+                        browser::push_history(&instance, &key);
+                    }
+                })
+                .forget();
+            }
+            *last = Some(key);
         });
     }
 
@@ -115,10 +122,13 @@ pub fn app(config: &Config) -> Html {
         let kiosk = config.kiosk;
         use_effect_with(saved, move |saved| {
             if !kiosk {
-                match saved {
-                    Some(text) => browser::session_set(&storage_key, text),
+                // Also after the paint: storage writes are synchronous and can be slow.
+                let saved = saved.clone();
+                Timeout::new(0, move || match saved {
+                    Some(text) => browser::session_set(&storage_key, &text),
                     None => browser::session_remove(&storage_key),
-                }
+                })
+                .forget();
             }
         });
     }

@@ -185,10 +185,14 @@ impl Reducible for State {
                     Some(Page::Question { fact, .. }) => Some(fact.id.clone()),
                     _ => None,
                 };
-                let (Some(fact), Some(policy)) = (fact, s.policy().cloned()) else { return self };
+                // Borrow the policy from a second handle on the bundle (an Rc clone), so the
+                // session can change beside it without copying the whole policy.
+                let bundle = s.bundle.clone();
+                let policy = s.policy.as_deref().and_then(|p| bundle.catalog.policy(p));
+                let (Some(fact), Some(policy)) = (fact, policy) else { return self };
                 let draft = s.draft.clone();
                 let Some(session) = s.session.as_mut() else { return self };
-                match session.answer_text(&policy, &fact, &draft) {
+                match session.answer_text(policy, &fact, &draft) {
                     Ok(()) => s.moved(false),
                     Err(e) => {
                         // The officer's text and every earlier answer stay as they were.
@@ -204,8 +208,10 @@ impl Reducible for State {
                     s.view = View::Walk;
                     return Rc::new(s.moved(false));
                 }
-                let went = match (s.policy().cloned(), s.session.as_mut()) {
-                    (Some(p), Some(session)) => session.back(&p),
+                let bundle = s.bundle.clone();
+                let policy = s.policy.as_deref().and_then(|p| bundle.catalog.policy(p));
+                let went = match (policy, s.session.as_mut()) {
+                    (Some(p), Some(session)) => session.back(p),
                     _ => false,
                 };
                 if !went {
@@ -282,13 +288,14 @@ fn navigate(mut s: State, key: &str) -> State {
         }
         return s.moved(true);
     }
-    let Some(policy) = s.policy().cloned() else { return s };
+    let bundle = s.bundle.clone();
+    let Some(policy) = s.policy.as_deref().and_then(|p| bundle.catalog.policy(p)) else { return s };
     let Some(session) = s.session.as_mut() else { return s };
     s.view = View::Walk;
     if key == "outcome" {
         session.resume();
     } else if let Some(fact) = key.strip_prefix("q:") {
-        let on_path = session.walk(&policy).map(|w| w.steps.iter().any(|st| st.fact == fact)).unwrap_or(false);
+        let on_path = session.walk(policy).map(|w| w.steps.iter().any(|st| st.fact == fact)).unwrap_or(false);
         if on_path {
             session.change(fact);
         } else {

@@ -63,11 +63,16 @@ pub fn outcome_page(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| d.emit(a.clone()))
     };
 
+    // Built only when the officer exports; holds a handle on the bundle, not a copy of the policy.
     let declaration_json = {
-        let policy = policy.clone();
-        let evaluation = (**e).clone();
+        let bundle = state.bundle.clone();
+        let policy_id = policy.header.id.clone();
+        let evaluation = props.evaluation.clone();
         let declarant = state.declarant.clone();
-        move || build(&policy, &evaluation, Some(declarant.clone()), &browser::now_rfc3339()).to_json_pretty()
+        move || match bundle.catalog.policy(&policy_id) {
+            Some(policy) => build(policy, &evaluation, Some(declarant.clone()), &browser::now_rfc3339()).to_json_pretty(),
+            None => String::new(),
+        }
     };
     let filename = format!("probity-declaration-{}-{}.json", policy.header.id, e.tree);
     let on_download = {
