@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The speed benchmark and kiosk soak: builds the widget (release), measures it against a static
-# HTML page set and SurveyJS in Debian's chromium, and writes docs/benchmarks.md.
+# HTML page set and SurveyJS in Debian's chromium, runs the core benchmarks (criterion), and
+# writes docs/benchmarks.md.
 # Takes ~30 min (the 500-walk soak is most of it). BENCH_RUNS and SOAK_WALKS shorten it for trying out.
 # Usage: scripts/bench.sh
 set -euo pipefail
@@ -14,3 +15,8 @@ export BENCH_STARTED_MS
 
 scripts/build-web.sh
 node tests/bench/run.mjs
+
+# Core speed, natively (criterion), appended to the same report.
+cargo bench -q -p probity-core --bench core -- --warm-up-time 1 --measurement-time 5 > /dev/null
+node tests/bench/core-report.mjs > /dev/null
+echo "wrote docs/benchmarks.md"

@@ -3,7 +3,6 @@
 use crate::browser;
 use crate::catalog::Bundle;
 use crate::kiosk::KioskTimer;
-use gloo::timers::callback::Timeout;
 use crate::pages::{compare::ComparePage, outcome::OutcomePage, question::QuestionPage, start::StartPage};
 use crate::state::{Action, State, View};
 use probity_core::session::{Page, Session};
@@ -100,14 +99,13 @@ pub fn app(config: &Config) -> Html {
                 // pushState costs milliseconds in Chromium; done in the next task, after the new
                 // page is painted, so the officer never waits for it.
                 let key = key.clone();
-                Timeout::new(0, move || {
+                browser::after_paint(move || {
                     if from_history {
                         browser::replace_history(&instance, &key);
                     } else {
                         browser::push_history(&instance, &key);
                     }
-                })
-                .forget();
+                });
             }
             *last = Some(key);
         });
@@ -124,11 +122,10 @@ pub fn app(config: &Config) -> Html {
             if !kiosk {
                 // Also after the paint: storage writes are synchronous and can be slow.
                 let saved = saved.clone();
-                Timeout::new(0, move || match saved {
+                browser::after_paint(move || match saved {
                     Some(text) => browser::session_set(&storage_key, &text),
                     None => browser::session_remove(&storage_key),
-                })
-                .forget();
+                });
             }
         });
     }

@@ -148,3 +148,12 @@ pub fn focus_marked(root: &web_sys::Element) {
         }
     }
 }
+
+/// Runs `f` in a later task, after the browser has painted the current change. The callback
+/// frees itself once called (no closure is kept alive after it runs).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+    }
+}
