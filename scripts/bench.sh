@@ -2,7 +2,7 @@
 # The speed benchmark and kiosk soak: builds the widget (release), measures it against a static
 # HTML page set and SurveyJS in Debian's chromium, runs the core benchmarks (criterion), and
 # writes docs/benchmarks.md.
-# Takes ~30 min (the 500-walk soak is most of it). BENCH_RUNS and SOAK_WALKS shorten it for trying out.
+# Takes ~20 min (the 500-walk soak is most of it). BENCH_RUNS and SOAK_WALKS shorten it for trying out.
 # Usage: scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
