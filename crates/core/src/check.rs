@@ -1,7 +1,7 @@
 //! Raw → checked: turns the files as written into a [`Policy`] that can be evaluated, and
 //! reports every problem on the way (see [`crate::diag::Code`] for the list).
 
-use crate::diag::{Code, Diagnostic, Reporter};
+use crate::diag::{Code, Diagnostic, Location, Reporter};
 use crate::eval::{evaluate, Evaluation};
 use crate::model::*;
 use crate::money::Rounding;
@@ -760,7 +760,6 @@ fn check_cases(policy: &Policy, raw: &RawPolicy, options: CheckOptions, r: &mut 
     }
 }
 
-use crate::diag::Location;
 
 /// Runs one case: the evaluation, and what differs from the case's expectations.
 pub fn run_case(policy: &Policy, tree: &Tree, case: &RawCase) -> Result<(Evaluation, Vec<String>), String> {

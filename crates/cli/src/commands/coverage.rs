@@ -1,6 +1,6 @@
 use super::Outcome;
 use crate::files;
-use probity_core::model::{Node, Policy};
+use probity_core::model::{Node, Policy, Tree};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -15,16 +15,19 @@ pub struct Args {
 
 /// Clauses cited by some outcome (directly or on a question or branch leading to one).
 pub fn cited(policy: &Policy) -> BTreeSet<String> {
+    policy.trees.values().flat_map(cited_in).collect()
+}
+
+/// Clauses one tree cites, on its outcomes, questions and branches.
+pub fn cited_in(tree: &Tree) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    for tree in policy.trees.values() {
-        for node in tree.nodes.values() {
-            match node {
-                Node::Outcome(o) => out.extend(o.cite.iter().cloned()),
-                Node::Question(q) => {
-                    out.extend(q.cite.iter().cloned());
-                    for b in &q.branches {
-                        out.extend(b.cite.iter().cloned());
-                    }
+    for node in tree.nodes.values() {
+        match node {
+            Node::Outcome(o) => out.extend(o.cite.iter().cloned()),
+            Node::Question(q) => {
+                out.extend(q.cite.iter().cloned());
+                for b in &q.branches {
+                    out.extend(b.cite.iter().cloned());
                 }
             }
         }

@@ -2,7 +2,6 @@ use super::Outcome;
 use crate::commands::coverage;
 use crate::files;
 use probity_core::model::{Node, NoteKind, Policy, Tree};
-use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
@@ -15,10 +14,8 @@ pub fn is_silent(tree: &Tree) -> bool {
     matches!(tree.node(&tree.start), Some(Node::Outcome(o)) if o.notes.iter().any(|n| n.kind == NoteKind::Silent))
 }
 
-fn clauses_of(policy: &Policy, tree: &Tree) -> Vec<String> {
-    let single = Policy { trees: [(tree.id.clone(), tree.clone())].into_iter().collect(), ..policy.clone() };
-    let cited: BTreeSet<String> = coverage::cited(&single);
-    let mut refs: Vec<String> = cited.into_iter().collect();
+fn clauses_of(tree: &Tree) -> Vec<String> {
+    let mut refs: Vec<String> = coverage::cited_in(tree).into_iter().collect();
     refs.sort_by_key(|r| natural_key(r));
     refs
 }
@@ -64,7 +61,7 @@ pub fn table(policies: &[&Policy], topics: &[(String, String)]) -> String {
                 .values()
                 .filter(|t| t.topics.contains(topic))
                 .map(|t| {
-                    let refs = clauses_of(p, t).join(" · ");
+                    let refs = clauses_of(t).join(" · ");
                     if is_silent(t) {
                         format!("silent (`{}` points to {refs})", t.id)
                     } else {
