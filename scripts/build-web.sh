@@ -24,4 +24,8 @@ if [ "$profile" = --release ]; then
     www/pkg/probity_web_bg.wasm -o www/pkg/probity_web_bg.wasm.opt
   mv www/pkg/probity_web_bg.wasm.opt www/pkg/probity_web_bg.wasm
 fi
+# The first page of every tree, rendered to HTML by the same components (see www/takeover.js).
+# Also writes the per-tree iframe pages, www/embed/<policy>/<tree>.html.
+cargo run -q -p probity-web --features ssr --bin prerender -- www
+
 ls -l www/pkg/probity_web_bg.wasm | awk '{print "built www/pkg/probity_web_bg.wasm: " $5 " bytes"}'

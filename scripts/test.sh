@@ -19,6 +19,7 @@ cargo test -q --workspace --exclude probity-web
 step "clippy (no unwrap, expect, panic or indexing outside tests)"
 cargo clippy -q --workspace --exclude probity-web --all-targets -- -D warnings
 cargo clippy -q -p probity-web --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -q -p probity-web --features ssr --bin prerender -- -D warnings
 
 step "widget logic (wasm-bindgen-test in Node)"
 wasm-pack test --node crates/web

@@ -6,12 +6,24 @@
 // The widget renders inside a shadow root with its own stylesheet, so the host page's CSS
 // cannot reach it and its CSS cannot reach the host page.
 
-import init, { mount } from './pkg/probity_web.js';
+import { firstPage, afterPaint, Prerendered } from './takeover.js';
 
 const here = new URL('.', import.meta.url);
 let ready = null;
+// The wasm and its glue are fetched only when needed, after the first page has painted (see
+// takeover.js), so on a slow connection they never delay the first question.
 function loadWasm() {
-  if (!ready) ready = init({ module_or_path: new URL('pkg/probity_web_bg.wasm', here) });
+  if (!ready) {
+    // The wasm is fetched beside its glue, not by it: the glue would ask for the wasm only once
+    // it had itself arrived, a whole round trip later on a slow connection.
+    const wasm = fetch(new URL('pkg/probity_web_bg.wasm', here));
+    wasm.catch(() => {}); // a failure is reported through `ready`, not as an unhandled rejection
+    ready = import('./pkg/probity_web.js').then(async (glue) => {
+      await glue.default({ module_or_path: wasm });
+      return glue;
+    });
+    ready.catch(() => { ready = null; }); // a failed download may be retried by the next render
+  }
   return ready;
 }
 
@@ -22,7 +34,10 @@ class ProbityWidget extends HTMLElement {
 
   constructor() {
     super();
-    this.attachShadow({ mode: 'open' });
+    // A per-tree iframe page (embed/<policy>/<tree>.html) ships the first page in a declarative
+    // shadow root; it is adopted, not replaced, so the question the officer is reading stays.
+    this._declarative = [...(this.shadowRoot?.children ?? [])].find((el) => el.classList.contains('pb-host')) ?? null;
+    if (!this.shadowRoot) this.attachShadow({ mode: 'open' });
   }
 
   connectedCallback() { this._render(); }
@@ -32,6 +47,7 @@ class ProbityWidget extends HTMLElement {
   attributeChangedCallback() { if (this.isConnected && this._mounted) this._render(); }
 
   _unmount() {
+    this._generation = (this._generation ?? 0) + 1; // an unfinished render must not mount
     if (this._widget) { this._widget.destroy(); this._widget = null; }
     this._mounted = false;
   }
@@ -41,21 +57,14 @@ class ProbityWidget extends HTMLElement {
     if (!this._instance) this._instance = this.id || `probity-${++counter}`;
     this._unmount();
     this._mounted = true;
+    const generation = (this._generation = (this._generation ?? 0) + 1);
     const root = this.shadowRoot;
-    root.replaceChildren();
-    const style = document.createElement('link');
-    style.rel = 'stylesheet';
-    style.href = new URL('probity.css', here).href;
-    const container = document.createElement('div');
-    container.className = 'pb-host';
-    const loading = document.createElement('p');
-    loading.className = 'pb-loading';
-    loading.textContent = 'Loading…';
-    container.append(loading);
-    root.append(style, container);
+    const declarative = this._declarative;
+    this._declarative = null; // only the first render can adopt it
 
     const params = new URLSearchParams(location.search);
     const kiosk = (this.hasAttribute('kiosk') && this.getAttribute('kiosk') !== 'false') || params.get('kiosk') === '1';
+    const src = this.getAttribute('policy-src');
     const options = {
       policy: this.getAttribute('policy') || null,
       tree: this.getAttribute('tree') || null,
@@ -63,8 +72,34 @@ class ProbityWidget extends HTMLElement {
       instance: this._instance,
       idle_seconds: Number(this.getAttribute('idle-seconds') || params.get('idle')) || null,
     };
+    // The first page, shown before the wasm arrives: the declarative one if the page has it,
+    // else from pkg/first-pages.js; none when the live widget would open elsewhere.
+    let container;
+    let prerendered = null;
+    const html = await firstPage({ ...options, policySrc: src, declarative: !!declarative });
+    if (generation !== this._generation) return;
+    if (declarative && html !== null) {
+      container = declarative;
+      prerendered = new Prerendered(container);
+    } else {
+      root.replaceChildren();
+      const style = document.createElement('link');
+      style.rel = 'stylesheet';
+      style.href = new URL('probity.css', here).href;
+      container = document.createElement('div');
+      container.className = 'pb-host';
+      if (html) {
+        prerendered = new Prerendered(container, html);
+      } else {
+        const loading = document.createElement('p');
+        loading.className = 'pb-loading';
+        loading.textContent = 'Loading…';
+        container.append(loading);
+      }
+      root.append(style, container);
+    }
+
     try {
-      const src = this.getAttribute('policy-src');
       if (src) {
         const url = new URL(src, document.baseURI);
         if (url.origin !== location.origin) throw new Error(`policy-src must be on this site (${location.origin}), not ${url.origin}`);
@@ -73,17 +108,36 @@ class ProbityWidget extends HTMLElement {
         options.policy_json = await response.text();
         options.policy_label = url.pathname.split('/').pop() || 'policy-src';
       }
-      await loadWasm();
-      container.replaceChildren();
-      this._widget = mount(this, container, options);
+      if (prerendered) await afterPaint();
+      const { mount } = await loadWasm();
+      if (generation !== this._generation) return; // re-rendered (or removed) while loading
+      if (!prerendered) {
+        container.replaceChildren();
+        this._widget = mount(this, container, options);
+        container.dataset.live = ''; // tests and host scripts can tell the live widget from the first page
+        return;
+      }
+      // The live widget renders the same page off screen, then takes the prerendered one's place.
+      const live = document.createElement('div');
+      live.className = 'pb-host';
+      live.dataset.live = '';
+      live.hidden = true;
+      root.append(live);
+      this._widget = mount(this, live, options);
+      while (!live.firstElementChild) await new Promise(requestAnimationFrame);
+      if (generation !== this._generation) return;
+      live.remove();
+      prerendered.handOver(live);
     } catch (error) {
-      showError(container, error);
+      if (generation !== this._generation) return;
+      if (prerendered) prerendered.fail(errorPanel(error));
+      else container.replaceChildren(errorPanel(error));
     }
   }
 }
 
 // A failure to load is shown as a panel that says what went wrong, never as a blank box.
-function showError(container, error) {
+function errorPanel(error) {
   const panel = document.createElement('div');
   panel.className = 'pb-error-summary';
   panel.setAttribute('role', 'alert');
@@ -95,7 +149,7 @@ function showError(container, error) {
   const help = document.createElement('p');
   help.textContent = 'Try reloading the page. If it keeps happening, tell whoever looks after this page.';
   panel.append(h, p, help);
-  container.replaceChildren(panel);
+  return panel;
 }
 
 if (!customElements.get('probity-widget')) customElements.define('probity-widget', ProbityWidget);

@@ -2,9 +2,9 @@
 // first visit. Network first (so a new build is picked up at once online), cache as fallback.
 // It stores files only, never an answer: answers live in the page's memory and sessionStorage.
 
-const CACHE = 'probity-v1';
-const FILES = ['./', 'index.html', 'embed.html', 'embed.js', 'embed.css', 'demo.js', 'probity-widget.js', 'probity.css', 'demo.css', 'favicon.svg',
-  'pkg/probity_web.js', 'pkg/probity_web_bg.wasm'];
+const CACHE = 'probity-v2';
+const FILES = ['./', 'index.html', 'embed.html', 'embed.js', 'embed.css', 'demo.js', 'probity-widget.js', 'takeover.js', 'probity.css', 'demo.css', 'favicon.svg',
+  'pkg/first-pages.js', 'pkg/probity_web.js', 'pkg/probity_web_bg.wasm'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));

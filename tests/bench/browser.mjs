@@ -31,7 +31,7 @@ export async function serve() {
     mounts: { '/bench/': path.join(here, 'pages'), '/vendor/': path.join(here, 'node_modules') },
   });
   return {
-    urls: { widget: widget.url, static: baselines.url, surveyjs: baselines.url },
+    urls: { widget: widget.url, widgetGeneric: widget.url, static: baselines.url, surveyjs: baselines.url },
     wasmPath: path.join(snapshot, 'pkg', 'probity_web_bg.wasm'),
     close: () => { widget.server.close(); baselines.server.close(); fs.rmSync(snapshot, { recursive: true, force: true }); },
   };

@@ -15,12 +15,12 @@ export const QUESTIONS = ['What have you been offered?', 'Who is offering the gi
 // milliseconds (timeOrigin + now) so that they compare across documents. A MutationObserver notes
 // when the page's DOM last changed, which splits a transition into the script that builds the
 // next page (click → last DOM change) and the style, layout and paint after it.
-function probe(predicate, clickSelector) {
+function probe(predicate, clickSelector, ready) {
   if (window !== window.top) return;
   const wall = () => performance.timeOrigin + performance.now();
   let clicks = [];
   try { clicks = JSON.parse(sessionStorage.getItem('__benchClicks') || '[]'); } catch { /* about:blank */ }
-  const bench = window.__bench = { marks: [], clicks, mutations: [] };
+  const bench = window.__bench = { marks: [], clicks, mutations: [], readyAt: null };
   const observed = new WeakSet();
   const observe = (root) => {
     if (!root || observed.has(root)) return;
@@ -30,6 +30,9 @@ function probe(predicate, clickSelector) {
   };
   observe(document);
   addEventListener('click', (event) => {
+    // Only a person's (or Playwright's) click: the widget's own replay of a click held before
+    // the wasm arrived (www/takeover.js) is not one, and timing from it would hide the wait.
+    if (!event.isTrusted) return;
     const target = event.composedPath()[0];
     if (!(target instanceof Element) || !target.closest(clickSelector)) return;
     clicks.push(wall());
@@ -43,6 +46,11 @@ function probe(predicate, clickSelector) {
     observe(document.querySelector('probity-widget')?.shadowRoot); // the widget renders in its shadow root
     let key = null;
     try { key = predicate({ shown, styled }); } catch { /* page not ready */ }
+    if (bench.readyAt === null && key) {
+      let isReady = false;
+      try { isReady = ready(); } catch { /* not yet */ }
+      if (isReady) bench.readyAt = performance.now();
+    }
     if (key && key !== lastKey) {
       bench.marks.push({ key, t: performance.now(), wall: wall() });
       lastKey = key;
@@ -54,15 +62,18 @@ function probe(predicate, clickSelector) {
 
 /** The init script for a page definition (a string, so no eval is needed under the widget's CSP). */
 export function probeScript(def) {
-  return `(${probe})(${def.predicate}, ${JSON.stringify(def.clickSelector)});`;
+  return `(${probe})(${def.predicate}, ${JSON.stringify(def.clickSelector)}, ${def.ready ?? '() => true'});`;
 }
 
 // Each predicate returns the text of the question shown, 'outcome' for the result page, or null.
 export const PAGES = {
+  // The per-tree iframe page: the first question prerendered in its HTML.
   widget: {
     name: 'Probity widget',
-    path: 'embed.html?policy=kent&tree=gifts',
+    path: 'embed/kent/gifts.html',
     clickSelector: '[data-continue]',
+    // Ready to take an answer itself: the live widget has replaced the prerendered first page.
+    ready: String(() => !!document.querySelector('probity-widget')?.shadowRoot?.querySelector('.pb-host[data-live]:not([hidden]) .pb-widget')),
     predicate: String(({ shown, styled }) => {
       const root = document.querySelector('probity-widget')?.shadowRoot;
       if (!root || !styled(document) || !styled(root)) return null;
@@ -106,3 +117,5 @@ export const PAGES = {
     },
   },
 };
+// The generic iframe page: the first question from pkg/first-pages.js (all 71 first pages).
+PAGES.widgetGeneric = { ...PAGES.widget, name: 'Probity widget, generic embed.html', path: 'embed.html?policy=kent&tree=gifts' };

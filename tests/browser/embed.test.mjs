@@ -96,11 +96,11 @@ test('the strict Content-Security-Policy page: no violation, no request elsewher
     const response = await page.goto(url);
     assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
     assert.ok(!/unsafe-inline/.test(response.headers()['content-security-policy']));
-    await page.locator('probity-widget .pb-widget').waitFor();
+    await page.locator('probity-widget .pb-host[data-live] .pb-widget').waitFor();
     await page.locator('probity-widget input[name="pb-council"][value="kent"]').check();
     await page.locator('probity-widget button[data-tree="fees"]').click();
     await answer(page, 'lecture');
-    await page.frameLocator('iframe.demo-iframe').locator('probity-widget .pb-widget').waitFor();
+    await page.frameLocator('iframe.demo-iframe').locator('probity-widget .pb-host[data-live] .pb-widget').waitFor();
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(outside, []);
     assert.ok(requests.every((r) => !r.includes('?') || r.startsWith('/embed.html')), `only static files: ${requests}`);

@@ -72,7 +72,7 @@ test('the iframe page posts the declaration to its parent', async () => {
     const page = await context.newPage();
     await openWidget(page, url);
     const frame = page.frameLocator('iframe.demo-iframe');
-    await frame.locator('probity-widget .pb-widget').waitFor();
+    await frame.locator('probity-widget .pb-host[data-live] .pb-widget').waitFor();
     // The iframe fixed the council and tree (embed.html?policy=kent&tree=fees).
     await frame.locator('probity-widget input[value="lecture"]').check();
     await frame.locator('probity-widget [data-continue]').click();

@@ -47,8 +47,13 @@ export async function openWidget(page, url) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(url);
-  await page.locator('probity-widget .pb-widget').first().waitFor();
+  await live(page);
   return errors;
+}
+
+/** Waits until the live widget (not the prerendered first page, see www/takeover.js) is showing. */
+export async function live(page) {
+  await page.locator('probity-widget .pb-host[data-live] .pb-widget').first().waitFor();
 }
 
 /** Answers the current question page: a radio by option id, or text for money and numbers. */

@@ -28,7 +28,7 @@ test('keyboard only: Kent lecture fee, start to download', async () => {
   try {
     const page = await context.newPage();
     await page.goto(`${url}embed.html`);
-    await page.locator('probity-widget .pb-widget').waitFor();
+    await page.locator('probity-widget .pb-host[data-live] .pb-widget').waitFor();
     await tabTo(page, /^input\|radio\|derbyshire/);
     await page.keyboard.press('ArrowDown');
     assert.match(await active(page), /^input\|radio\|kent/, 'arrow keys move through the councils');
@@ -51,6 +51,28 @@ test('keyboard only: Kent lecture fee, start to download', async () => {
     await tabTo(page, /^button\|button\|\|Download declaration/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     assert.match(download.suggestedFilename(), /kent-fees/);
+  } finally {
+    await close();
+  }
+});
+
+test('typing a search keeps the focus in the box, letter after letter', async () => {
+  const { context, url, close } = await launch();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${url}embed.html?policy=kent`);
+    await page.locator('probity-widget .pb-host[data-live] #pb-search').waitFor();
+    await page.locator('probity-widget #pb-search').focus();
+    for (const letter of 'lecture') {
+      await page.keyboard.type(letter);
+      assert.match(await active(page), /^input\|search\|/, `focus left the search box after "${letter}"`);
+    }
+    assert.equal(await page.locator('probity-widget #pb-search').inputValue(), 'lecture');
+    await page.locator('probity-widget #pb-search-count', { hasText: /^1 question shown$/ }).waitFor();
+    // And back to everything, one Backspace at a time.
+    for (let i = 0; i < 'lecture'.length; i++) await page.keyboard.press('Backspace');
+    await page.locator('probity-widget #pb-search-count', { hasText: /^13 questions shown$/ }).waitFor();
+    assert.match(await active(page), /^input\|search\|/);
   } finally {
     await close();
   }

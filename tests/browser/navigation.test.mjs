@@ -96,7 +96,7 @@ test('a reload in the same tab keeps the answers; a new tab does not', async () 
     await answer(page, 'gift');
     const second = await heading(page);
     await page.reload();
-    await page.locator('probity-widget .pb-widget').waitFor();
+    await page.locator('probity-widget .pb-host[data-live] .pb-widget').waitFor();
     await page.locator('probity-widget h1').first().waitFor();
     assert.equal(await heading(page), second, 'the same question after a reload');
     const snapshot = await storageSnapshot(page, context);

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openWidget, chooseCouncilAndTree, answer } from './harness.mjs';
+import { launch, openWidget, chooseCouncilAndTree, answer, live } from './harness.mjs';
 
 test('works offline after the first visit', async () => {
   const { context, url, outside, close } = await launch();
@@ -13,17 +13,17 @@ test('works offline after the first visit', async () => {
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
     // Let the worker take control and fill its cache from a controlled load.
     await page.reload();
-    await page.locator('probity-widget .pb-widget').waitFor();
+    await live(page);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await page.evaluate(async () => {
-      const c = await caches.open('probity-v1');
-      const keys = await c.keys();
-      if (!keys.some((r) => r.url.endsWith('.wasm'))) throw new Error('wasm not cached');
+      for (const file of ['pkg/probity_web_bg.wasm', 'pkg/first-pages.js', 'takeover.js']) {
+        if (!(await caches.match(new URL(file, location.href)))) throw new Error(`${file} not cached`);
+      }
     });
 
     await context.setOffline(true);
     await page.reload();
-    await page.locator('probity-widget .pb-widget').waitFor();
+    await live(page);
     await chooseCouncilAndTree(page, 'derbyshire', 'gifts');
     for (let i = 0; i < 12 && !(await page.locator('probity-widget .pb-panel').count()); i++) {
       const radio = page.locator('probity-widget form .pb-radios__input');

@@ -10,6 +10,7 @@ mod catalog;
 mod crash;
 mod kiosk;
 mod pages;
+pub mod search;
 mod state;
 
 use std::rc::Rc;

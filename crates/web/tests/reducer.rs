@@ -132,3 +132,22 @@ fn compare_and_restore() {
     let ignored = act(start(Some("kent"), None), &[Action::Restore { policy: "derbyshire".into(), session: saved }]);
     assert!(ignored.session.is_none());
 }
+
+/// The search box's hint must not suggest a word that finds nothing: each example finds at
+/// least one question in every council, and the officer's own word forms work too.
+#[wasm_bindgen_test]
+fn search_examples_find_a_question_in_every_council() {
+    use probity_web::search::{matches, tree_matches, EXAMPLES};
+    let bundle = embedded();
+    for policy in bundle.catalog.policies.values() {
+        for example in EXAMPLES {
+            let found = policy.trees.values().filter(|t| tree_matches(example, policy, t)).count();
+            assert!(found > 0, "`{example}` finds nothing in {}", policy.header.id);
+        }
+    }
+    assert!(matches("lecture", &["Can I keep this fee for lecturing?"]));
+    assert!(matches("Fees", &["Can I keep this fee?"]));
+    assert!(matches("gifts hospitality", &["Gifts", "Hospitality"]));
+    assert!(!matches("gifts hospitality", &["Gifts"]), "every word must be found");
+    assert!(matches("  ", &["anything"]), "an empty search shows everything");
+}

@@ -90,7 +90,7 @@ pub fn question_page(props: &Props) -> Html {
                     { for fact.options.iter().enumerate().map(|(i, o)| {
                         // The first radio carries the field id, so the error summary link lands on it.
                         let id = if i == 0 { field_id.clone() } else { format!("{field_id}-{}", o.id) };
-                        let option_hint_id = format!("{id}-hint");
+                        let option_hint_id = format!("{field_id}-{}-hint", o.id);
                         html! {
                             <div class="pb-radios__item">
                                 <input class="pb-radios__input" type="radio" id={id.clone()} name={field_id.clone()} value={o.id.clone()}
@@ -139,7 +139,10 @@ pub fn question_page(props: &Props) -> Html {
             <a href="#" class="pb-back-link" onclick={on_back}>{ "Back" }</a>
             { summary }
             <span class="pb-caption">{ tree_title }</span>
-            <form class="pb-form" onsubmit={on_submit} novalidate=true>
+            // `method="dialog"`: a prerendered copy of this page (see www/takeover.js) may be
+            // submitted before any script has loaded; a dialog-method form outside a dialog does
+            // nothing then, where the default GET would put the answer in the URL.
+            <form class="pb-form" method="dialog" onsubmit={on_submit} novalidate=true>
                 <div class={group_class}>{ field }</div>
                 <button type="submit" class="pb-button" data-continue="true">{ "Continue" }</button>
             </form>

@@ -65,7 +65,7 @@ pub fn start_page(props: &Props) -> Html {
     let trees = match state.policy() {
         None => html! {},
         Some(policy) => {
-            let query = state.search.trim().to_lowercase();
+            let query = state.search.as_str();
             let on_search = {
                 let dispatch = props.dispatch.clone();
                 Callback::from(move |e: InputEvent| {
@@ -79,7 +79,7 @@ pub fn start_page(props: &Props) -> Html {
                     .trees
                     .values()
                     .filter(|t| t.topics.first() == Some(topic))
-                    .filter(|t| query.is_empty() || t.title.to_lowercase().contains(&query) || label.to_lowercase().contains(&query))
+                    .filter(|t| crate::search::tree_matches(query, policy, t))
                     .collect();
                 if !items.is_empty() {
                     groups.push((label.clone(), items));
@@ -91,12 +91,16 @@ pub fn start_page(props: &Props) -> Html {
                     <h2 class="pb-heading-m">{ format!("Questions in {}", policy.header.title) }</h2>
                     <div class="pb-form-group">
                         <label class="pb-label" for="pb-search">{ "Search the questions" }</label>
-                        <div id="pb-search-hint" class="pb-hint">{ "For example: gift, election, lecture" }</div>
+                        <div id="pb-search-hint" class="pb-hint">{ format!("For example: {}", crate::search::EXAMPLES.join(", ")) }</div>
                         <input class="pb-input" id="pb-search" type="search" value={state.search.clone()} oninput={on_search} aria-describedby="pb-search-hint pb-search-count" autocomplete="off" spellcheck="false" />
                     </div>
                     <p id="pb-search-count" class="pb-body" role="status">{ format!("{count} question{} shown", if count == 1 { "" } else { "s" }) }</p>
+                    // The topics in their own element, each keyed: the list grows and shrinks
+                    // as the officer types, and without this Yew re-created the search box
+                    // itself, taking the focus out of it after a letter or two.
+                    <div class="pb-topic-list">
                     { for groups.into_iter().map(|(label, items)| html! {
-                        <section class="pb-topic">
+                        <section class="pb-topic" key={label.clone()}>
                             <h3 class="pb-heading-s">{ label }</h3>
                             <ul class="pb-list pb-tree-list">
                                 { for items.into_iter().map(|t| {
@@ -108,6 +112,7 @@ pub fn start_page(props: &Props) -> Html {
                             </ul>
                         </section>
                     }) }
+                    </div>
                 </div>
             }
         }
