@@ -5,29 +5,33 @@
 
 use probity_core::diag::Diagnostic;
 use probity_core::{load_with, Catalog, CheckOptions, Format, Source};
+use serde_json::value::RawValue;
 
 /// Every policy and the vocabulary as one JSON document, without the scenario cases (the rules
 /// only), written by `probity bundle --without-cases` (scripts/regen-docs.sh); a test fails if it
 /// is stale. JSON rather than TOML keeps a TOML parser out of the wasm the officer downloads.
 const BUNDLE: &str = include_str!("../policies.bundle.json");
 
-/// The bundle split back into one text per file, as the core's loader takes them.
-fn sources() -> (String, Vec<(String, String)>) {
-    let bundle: serde_json::Value = serde_json::from_str(BUNDLE).unwrap_or_default();
-    let vocabulary = bundle.get("vocabulary").map(|v| v.to_string()).unwrap_or_default();
-    let policies = bundle
-        .get("policies")
-        .and_then(|p| p.as_array())
-        .map(|list| {
-            list.iter()
-                .map(|p| {
-                    let id = p.pointer("/policy/id").and_then(|v| v.as_str()).unwrap_or("policy");
-                    (format!("{id}.json"), p.to_string())
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    (vocabulary, policies)
+/// The bundle's parts as slices of its text: the vocabulary and each policy. The core parses
+/// and checks each on its own, so one broken policy never hides the others; slicing (rather
+/// than parsing the whole bundle into values and printing each part back out) reads the text
+/// once more instead of three times, which the officer's phone feels at start-up.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Parts<'a> {
+    #[serde(borrow)]
+    vocabulary: &'a RawValue,
+    #[serde(borrow)]
+    policies: Vec<&'a RawValue>,
+}
+
+fn parts() -> Option<Parts<'static>> {
+    serde_json::from_str(BUNDLE).ok()
+}
+
+/// Labels for the built-in policies in diagnostics (their ids are inside the text).
+fn labels(count: usize) -> Vec<String> {
+    (1..=count).map(|n| format!("built-in policy {n}")).collect()
 }
 
 /// The widget checks what it carries exactly as `probity lint` does, except that the cases
@@ -57,18 +61,28 @@ impl Bundle {
 }
 
 pub fn embedded() -> Bundle {
-    let (vocabulary, policies) = sources();
-    let list: Vec<Source<'_>> = policies.iter().map(|(label, text)| Source { label, text, format: Format::Json }).collect();
-    let loaded = load_with(Source { label: "vocabulary", text: &vocabulary, format: Format::Json }, &list, OPTIONS);
-    Bundle { catalog: loaded.catalog, diagnostics: loaded.diagnostics }
+    load(None)
 }
 
 /// A council's own policy, fetched as JSON by the host page (`policy-src`), checked against the
 /// built-in vocabulary. The built-in policies stay available beside it.
 pub fn with_extra_policy(label: &str, json: &str) -> Bundle {
-    let (vocabulary, policies) = sources();
-    let mut list: Vec<Source<'_>> = policies.iter().map(|(label, text)| Source { label, text, format: Format::Json }).collect();
-    list.push(Source { label, text: json, format: Format::Json });
-    let loaded = load_with(Source { label: "vocabulary", text: &vocabulary, format: Format::Json }, &list, OPTIONS);
+    load(Some((label, json)))
+}
+
+fn load(extra: Option<(&str, &str)>) -> Bundle {
+    let Some(parts) = parts() else {
+        // Only a broken build gets here (a test parses the bundle); say so rather than show nothing.
+        let vocabulary = Source { label: "built-in bundle", text: "", format: Format::Json };
+        let loaded = load_with(vocabulary, &[], OPTIONS);
+        return Bundle { catalog: loaded.catalog, diagnostics: loaded.diagnostics };
+    };
+    let labels = labels(parts.policies.len());
+    let mut list: Vec<Source<'_>> =
+        parts.policies.iter().zip(&labels).map(|(text, label)| Source { label, text: text.get(), format: Format::Json }).collect();
+    if let Some((label, text)) = extra {
+        list.push(Source { label, text, format: Format::Json });
+    }
+    let loaded = load_with(Source { label: "vocabulary", text: parts.vocabulary.get(), format: Format::Json }, &list, OPTIONS);
     Bundle { catalog: loaded.catalog, diagnostics: loaded.diagnostics }
 }
