@@ -15,7 +15,7 @@ const RUNS = Number(process.env.BENCH_RUNS || 7);
 const WALKS = Number(process.env.SOAK_WALKS ?? 500);
 // scripts/bench.sh passes its start time so that the total includes the build.
 const started = Number(process.env.BENCH_STARTED_MS || Date.now());
-const PAGES = ['widget', 'static', 'surveyjs'];
+const PAGES = ['widget', 'widgetGeneric', 'static', 'surveyjs'];
 
 const info = machine();
 const srv = await serve();

@@ -79,10 +79,11 @@ export async function measure(id, baseUrl) {
     // CDP timestamps are seconds on a monotonic clock; the document request marks navigation start.
     const docStart = Math.min(...[...sent.values()].map((r) => r.t));
     const firstScreen = finished.filter((f) => (f.t - docStart) * 1000 <= first.mark.t);
-    const resources = firstScreen.map((f) => ({
-      path: new URL(sent.get(f.id)?.url ?? 'about:blank').pathname, bytes: f.bytes, doneMs: (f.t - docStart) * 1000,
-    }));
     const readyScreen = finished.filter((f) => (f.t - docStart) * 1000 <= readyMs);
+    const describe = (f) => ({ path: new URL(sent.get(f.id)?.url ?? 'about:blank').pathname, bytes: f.bytes, doneMs: (f.t - docStart) * 1000 });
+    const resources = firstScreen.map(describe);
+    // Every response up to "ready" (the wasm and its glue included), for where the time went.
+    const allResources = readyScreen.map(describe);
     return {
       firstQuestionMs: first.mark.t,
       readyMs,
@@ -93,6 +94,7 @@ export async function measure(id, baseUrl) {
       splits: splits.slice(0, 3), // per question transition: { scriptMs, renderMs }
       outcomeMs: steps[3],
       resources,
+      allResources,
       errors,
     };
   } finally {

@@ -73,7 +73,7 @@ test('the iframe page posts the declaration to its parent', async () => {
     await openWidget(page, url);
     const frame = page.frameLocator('iframe.demo-iframe');
     await frame.locator('probity-widget .pb-host[data-live] .pb-widget').waitFor();
-    // The iframe fixed the council and tree (embed.html?policy=kent&tree=fees).
+    // The iframe fixed the council and tree (embed/kent/fees.html, its first question prerendered).
     await frame.locator('probity-widget input[value="lecture"]').check();
     await frame.locator('probity-widget [data-continue]').click();
     await frame.locator('probity-widget input[value="own_time_outside_body"]').check();
