@@ -76,7 +76,9 @@ class ProbityWidget extends HTMLElement {
     // else from pkg/first-pages.js; none when the live widget would open elsewhere.
     let container;
     let prerendered = null;
-    const html = await firstPage({ ...options, policySrc: src, declarative: !!declarative });
+    // A first page that cannot be had (pkg/first-pages.js missing, say) only costs the early
+    // view: the live widget still starts.
+    const html = await firstPage({ ...options, policySrc: src, declarative: !!declarative }).catch(() => null);
     if (generation !== this._generation) return;
     if (declarative && html !== null) {
       container = declarative;
@@ -123,8 +125,15 @@ class ProbityWidget extends HTMLElement {
       live.dataset.live = '';
       live.hidden = true;
       root.append(live);
+      // Replayed only once the widget has started (restored any saved walk, claimed its history
+      // entry): it says so with `probity-ready`. Should that never come (a crash), the live page,
+      // with its error panel, is shown after a few seconds anyway.
+      const started = new Promise((resolve) => {
+        live.addEventListener('probity-ready', resolve, { once: true });
+        setTimeout(resolve, 5000);
+      });
       this._widget = mount(this, live, options);
-      while (!live.firstElementChild) await new Promise(requestAnimationFrame);
+      await started;
       if (generation !== this._generation) return;
       live.remove();
       prerendered.handOver(live);

@@ -42,8 +42,8 @@ export function afterPaint() {
 
 /**
  * Shows `html` in `container` and holds what the officer does with it until `handOver`.
- * Only the last action that needs the widget is kept (a second press of Continue is the same
- * wish, and a press of Back after Continue replaces it).
+ * Only the last press of a control is kept (a second press of Continue is the same wish, and a
+ * press of Back after Continue replaces it).
  */
 export class Prerendered {
   constructor(container, html = null) {
@@ -51,28 +51,30 @@ export class Prerendered {
     this.pending = null;
     if (html !== null) container.innerHTML = html;
     this.onClick = (event) => {
-      const target = event.target instanceof Element ? event.target.closest('a, button') : null;
+      const target = event.target instanceof Element ? event.target.closest(CONTROLS) : null;
       if (!target || !container.contains(target)) return;
       event.preventDefault();
-      this.hold(describe(target));
+      this.hold(target);
     };
     this.onSubmit = (event) => event.preventDefault(); // the click on Continue is what is held
     container.addEventListener('click', this.onClick);
     container.addEventListener('submit', this.onSubmit);
   }
 
-  hold(action) {
-    if (!action) return;
-    this.pending = action;
+  hold(control) {
+    // Named by its place among the page's controls: the live page is the same markup (a test
+    // compares every first page with the live widget's), and `handOver` checks it is the same page.
+    this.pending = [...this.container.querySelectorAll(CONTROLS)].indexOf(control);
     this.container.setAttribute('aria-busy', 'true');
-    if (!this.container.querySelector('[data-takeover-status]')) {
-      const status = document.createElement('p');
+    let status = this.container.querySelector('[data-takeover-status]');
+    if (!status) {
+      status = document.createElement('p');
       status.className = 'pb-body pb-loading';
       status.setAttribute('role', 'status');
       status.dataset.takeoverStatus = '';
-      status.textContent = 'Loading the next page…';
       (this.container.querySelector('.pb-page') ?? this.container).append(status);
     }
+    status.textContent = control.matches('[data-continue], [data-tree]') ? 'Loading the next page…' : 'Loading…';
   }
 
   /**
@@ -117,20 +119,11 @@ export class Prerendered {
     }
     const focused = focusedId ? live.querySelector(`#${CSS.escape(focusedId)}`) : null;
     if (focused) focused.focus();
-    const target = this.pending ? find(live, this.pending) : null;
+    const target = this.pending === null ? null : live.querySelectorAll(CONTROLS)[this.pending];
     if (target) target.click();
   }
 }
 
-// A held action names its target by what it does, not by position, so it finds the same
-// control on the live page (and is dropped, harmlessly, if that control is not there).
-function describe(el) {
-  if (el.matches('[data-continue]')) return { selector: '[data-continue]' };
-  if (el.matches('[data-tree]')) return { selector: `[data-tree="${CSS.escape(el.dataset.tree)}"]` };
-  if (el.matches('.pb-back-link')) return { selector: '.pb-back-link' };
-  return null;
-}
-
-function find(root, { selector }) {
-  return root.querySelector(selector);
-}
+// What needs the widget to act: its buttons and its in-page links (Back, the error summary's).
+// A link elsewhere (a council's web page) works as a link, wasm or not.
+const CONTROLS = 'button, a[href^="#"]';

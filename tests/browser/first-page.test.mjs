@@ -158,3 +158,19 @@ test('if the wasm cannot load, the first page stays with what was entered, under
     await close();
   }
 });
+
+test('without the prerendered pages (a missing file), the live widget still starts', async () => {
+  const { context, url, close } = await launch({ contextOptions: { serviceWorkers: 'block' } });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.route(/\/pkg\/first-pages\.js$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(`${url}embed.html?policy=kent&tree=gifts`);
+    await live(page);
+    assert.equal(await heading(page), 'What have you been offered?');
+    assert.deepEqual(errors, [], 'no uncaught error');
+  } finally {
+    await close();
+  }
+});

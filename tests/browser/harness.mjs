@@ -67,6 +67,15 @@ export async function answer(page, value) {
   await page.locator('probity-widget [data-continue]').click();
 }
 
+/** The element that has focus, looking inside the widget's shadow root (and any nested one). */
+export async function focused(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+    return el ? { tag: el.tagName.toLowerCase(), type: el.getAttribute('type') || '', value: el.value || '', text: el.textContent.trim().slice(0, 80), id: el.id } : null;
+  });
+}
+
 export async function heading(page) {
   return (await page.locator('probity-widget h1').first().innerText()).trim();
 }

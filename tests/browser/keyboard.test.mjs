@@ -3,15 +3,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, heading } from './harness.mjs';
+import { launch, heading, focused } from './harness.mjs';
 
-/** Describes the deeply focused element (inside the widget's shadow root). */
-function active(page) {
-  return page.evaluate(() => {
-    let el = document.activeElement;
-    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
-    return el ? `${el.tagName.toLowerCase()}|${el.getAttribute('type') || ''}|${el.value || ''}|${el.textContent.trim().slice(0, 60)}` : '';
-  });
+/** The focused element as `tag|type|value|text`, for matching with a pattern. */
+async function active(page) {
+  const el = await focused(page);
+  return el ? `${el.tag}|${el.type}|${el.value}|${el.text.slice(0, 60)}` : '';
 }
 
 /** Presses Tab until the focused element matches, as a keyboard user would. */

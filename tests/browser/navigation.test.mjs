@@ -3,16 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openWidget, chooseCouncilAndTree, answer, heading, storageSnapshot } from './harness.mjs';
-
-/** The element that has focus, looking inside the widget's shadow root. */
-async function focused(page) {
-  return page.evaluate(() => {
-    let el = document.activeElement;
-    while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
-    return el ? { tag: el.tagName.toLowerCase(), text: el.textContent.trim().slice(0, 80), id: el.id } : null;
-  });
-}
+import { launch, openWidget, chooseCouncilAndTree, answer, heading, storageSnapshot, focused } from './harness.mjs';
 
 test('back link, browser back and forward, change links, focus', async () => {
   const { context, url, close } = await launch();

@@ -130,6 +130,18 @@ pub fn app(config: &Config) -> Html {
         });
     }
 
+    // Last of the mount effects (they run in order): only now has the widget restored any saved
+    // walk and claimed its history entry, so only now may the first page's actions be replayed.
+    // Replayed earlier, a Continue was overwritten in history by the mount's own entry.
+    {
+        let root = root.clone();
+        use_effect_with((), move |_| {
+            if let Some(el) = root.cast::<web_sys::Element>() {
+                browser::announce_ready(&el);
+            }
+        });
+    }
+
     // The Back link goes through the browser's history when it can (see `browser::go_back`).
     let dispatch = {
         let state = state.clone();

@@ -64,6 +64,17 @@ pub fn announce_declaration(host: Option<&web_sys::Element>, json: &str) {
     }
 }
 
+/// Tells the page's script that the widget has started (its mount effects have run), with a
+/// `probity-ready` event that bubbles up to the widget's container inside the shadow root.
+/// `www/takeover.js` waits for it before replaying what the officer did on the first page.
+pub fn announce_ready(root: &web_sys::Element) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("probity-ready", &init) {
+        let _ = root.dispatch_event(&event);
+    }
+}
+
 /// The current time as RFC 3339, for a declaration's `created_at`.
 pub fn now_rfc3339() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())

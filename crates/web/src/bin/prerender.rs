@@ -130,7 +130,8 @@ fn embed_page(page: &EmbedPage) -> String {
   <script type="module" src="../../embed.js"></script>
 </head>
 <body>
-  <main id="probity-embed"><probity-widget id="probity-embed-widget" policy="{policy}"{tree_attr}><template shadowrootmode="open"><link rel="stylesheet" href="../../probity.css"><div class="pb-host">{html}</div></template></probity-widget></main>
+  <main id="probity-embed"><probity-widget id="probity-embed-widget" policy="{policy}"{tree_attr}><template shadowrootmode="open"><link rel="stylesheet" href="../../probity.css"><div class="pb-host">{html}</div></template></probity-widget>
+    <noscript><p class="embed-noscript">This tool needs JavaScript to go past the first question. If it is switched off, tell whoever looks after this page.</p></noscript></main>
 </body>
 </html>
 "#,
