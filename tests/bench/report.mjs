@@ -56,7 +56,7 @@ function speedSection(speed, wasmRawBytes) {
   out.push('The widget is measured on its two iframe pages: the per-tree page `embed/kent/gifts.html` (its first question ' +
     'prerendered into the HTML as a declarative shadow root) and the generic `embed.html?policy=kent&tree=gifts` (the first ' +
     'question taken from `pkg/first-pages.js`, which holds the first pages of all 65 trees of the five councils). On both, the ' +
-    'question shows before the wasm has arrived; the wasm is fetched after that first paint and then takes over ' +
+    'question shows before the wasm has arrived, and the wasm then takes over ' +
     '(`www/takeover.js`). "Ready" is when it has: from then on the widget answers by itself. An officer who presses Continue ' +
     'before then sees "Loading the next page…" and the press is carried out when the wasm arrives. The walk starts at "ready", ' +
     'as an officer reads the question first; the static page and SurveyJS are ready when their first question shows.', '');
@@ -109,8 +109,10 @@ function speedSection(speed, wasmRawBytes) {
     `stylesheet and scripts come in the second round trip beside the CSS). The generic page also fetches the first pages of ` +
     `every tree (${kb(bytesOf(speed.widgetGeneric ?? [], 'first-pages.js'))}), so it paints later (${ms(s.widgetGeneric?.first ?? NaN)}).`);
   out.push(`- **Ready to answer by itself** at ${ms(w.ready)} (median, per-tree page). \`probity_web_bg.wasm\` is ${kb(wasmRawBytes)} raw and ` +
-    `${kb(wasmGz)} gzip, fetched side by side with its ${kb(bytesOf(speed.widget, 'probity_web.js'))} glue (done at ${ms(glueDone)}) once ` +
-    `the first question has painted; at Slow 4G's ${SLOW_4G.downloadThroughput.toLocaleString('en-GB')} B/s its transfer alone takes ` +
+    `${kb(wasmGz)} gzip. The per-tree page preloads it from its \`<head>\`, so it downloads beside the stylesheets (the question ` +
+    'needs only the HTML and CSS); the generic page fetches it after the first paint, so as not to slow the first pages it needs. ' +
+    `Its ${kb(bytesOf(speed.widget, 'probity_web.js'))} glue is fetched after the first paint (done at ${ms(glueDone)}). ` +
+    `At Slow 4G's ${SLOW_4G.downloadThroughput.toLocaleString('en-GB')} B/s the wasm's transfer alone takes ` +
     `${ms((wasmGz / SLOW_4G.downloadThroughput) * 1000)}. It finished arriving at ${ms(wasmDone)}; the remaining ` +
     `${ms(w.ready - wasmDone)} is compiling it, checking the five policies and the first render, at ${CPU_SLOWDOWN}× slowdown. ` +
     'About 80 KB gzip of the wasm is the five policies (362 KB of JSON); most of the rest is Yew, serde_json (the in-browser ' +

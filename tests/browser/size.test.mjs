@@ -68,3 +68,10 @@ test(`the whole widget, wasm included, transfers at most ${WHOLE_WIDGET_BUDGET /
   assert.ok(paths.includes('/pkg/probity_web_bg.wasm'), 'the wasm was fetched');
   assert.ok(total <= WHOLE_WIDGET_BUDGET, `the whole widget is ${total} bytes, over the ${WHOLE_WIDGET_BUDGET}-byte budget`);
 });
+
+test('the per-tree page fetches the wasm early and only once (its preload is the one used)', async () => {
+  const { total, paths } = await load({ blockWasm: false, path: 'embed/kent/gifts.html' });
+  const wasm = paths.filter((p) => p.endsWith('.wasm'));
+  assert.equal(wasm.length, 1, `the wasm was downloaded ${wasm.length} times`);
+  assert.ok(total <= WHOLE_WIDGET_BUDGET, `the whole widget is ${total} bytes, over the ${WHOLE_WIDGET_BUDGET}-byte budget`);
+});

@@ -127,6 +127,9 @@ fn embed_page(page: &EmbedPage) -> String {
   <link rel="stylesheet" href="../../embed.css">
   <link rel="modulepreload" href="../../probity-widget.js">
   <link rel="modulepreload" href="../../takeover.js">
+  <!-- The wasm starts now, beside the stylesheets, rather than after the first paint: the
+       question needs only the HTML and CSS, and the wasm is the long pole to "ready". -->
+  <link rel="preload" href="../../pkg/probity_web_bg.wasm" as="fetch" type="application/wasm" crossorigin>
   <script type="module" src="../../embed.js"></script>
 </head>
 <body>
