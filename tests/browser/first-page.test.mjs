@@ -49,6 +49,11 @@ test('every prerendered first page is exactly what the live widget renders first
         const host = await until(() => el.shadowRoot.querySelector('.pb-host[data-live]:not([hidden])'));
         const expected = document.createElement('div');
         expected.innerHTML = html;
+        // Every id once: a repeated id sends aria-describedby (and the error summary's links) to
+        // the wrong element.
+        const ids = [...expected.querySelectorAll('[id]')].map((e) => e.id);
+        const repeated = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+        if (repeated.length) different.push(`${key}: ids used more than once: ${repeated.join(', ')}`);
         const got = host ? normalise(host.cloneNode(true)) : null;
         normalise(expected);
         const same = got && got.childNodes.length === expected.childNodes.length
