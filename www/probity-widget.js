@@ -10,8 +10,9 @@ import { firstPage, afterPaint, Prerendered } from './takeover.js';
 
 const here = new URL('.', import.meta.url);
 let ready = null;
-// The wasm and its glue are fetched only when needed, after the first page has painted (see
-// takeover.js), so on a slow connection they never delay the first question.
+// The wasm and its glue are fetched when the widget starts, after the first page has painted
+// (see takeover.js), so on a slow connection they never delay the first question; a per-tree
+// iframe page has already preloaded the wasm from its <head>, and this fetch takes that copy.
 function loadWasm() {
   if (!ready) {
     // The wasm is fetched beside its glue, not by it: the glue would ask for the wasm only once
@@ -57,7 +58,7 @@ class ProbityWidget extends HTMLElement {
     if (!this._instance) this._instance = this.id || `probity-${++counter}`;
     this._unmount();
     this._mounted = true;
-    const generation = (this._generation = (this._generation ?? 0) + 1);
+    const generation = this._generation; // `_unmount` just moved it on
     const root = this.shadowRoot;
     const declarative = this._declarative;
     this._declarative = null; // only the first render can adopt it
