@@ -30,7 +30,8 @@ fn format_of(path: &Path) -> Option<Format> {
 
 pub fn read(path: &Path) -> Result<FileText, IoProblem> {
     let text = fs::read_to_string(path).map_err(|e| IoProblem(format!("cannot read `{}`: {e}", path.display())))?;
-    let format = format_of(path).ok_or_else(|| IoProblem(format!("`{}` is neither .toml nor .json", path.display())))?;
+    let format =
+        format_of(path).ok_or_else(|| IoProblem(format!("`{}` is neither .toml nor .json", path.display())))?;
     let label = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     Ok(FileText { label, text, format })
 }
@@ -64,7 +65,8 @@ pub fn policies_in(dir: &Path) -> Result<Vec<FileText>, IoProblem> {
 
 /// Loads a vocabulary and policy files through the core.
 pub fn load_files(vocabulary: &FileText, policies: &[FileText]) -> Loaded {
-    let sources: Vec<Source<'_>> = policies.iter().map(|f| Source { label: &f.label, text: &f.text, format: f.format }).collect();
+    let sources: Vec<Source<'_>> =
+        policies.iter().map(|f| Source { label: &f.label, text: &f.text, format: f.format }).collect();
     load(Source { label: &vocabulary.label, text: &vocabulary.text, format: vocabulary.format }, &sources)
 }
 
@@ -93,7 +95,8 @@ pub fn load_one(policy: &str, dir: &Path) -> Result<(Loaded, String), IoProblem>
 pub fn read_json(path: &str) -> Result<serde_json::Value, IoProblem> {
     let text = if path == "-" {
         let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| IoProblem(format!("cannot read standard input: {e}")))?;
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            .map_err(|e| IoProblem(format!("cannot read standard input: {e}")))?;
         s
     } else {
         fs::read_to_string(path).map_err(|e| IoProblem(format!("cannot read `{path}`: {e}")))?

@@ -10,7 +10,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "probity", version, about = "Check, run and compare councils' officers' codes of conduct written as Probity policies")]
+#[command(
+    name = "probity",
+    version,
+    about = "Check, run and compare councils' officers' codes of conduct written as Probity policies"
+)]
 struct Cli {
     /// The folder of policy files and vocabulary.toml.
     #[arg(long, global = true, env = "PROBITY_POLICIES", default_value = "policies")]

@@ -44,7 +44,16 @@ pub fn evaluation(policy: &Policy, e: &Evaluation) -> String {
     if !e.amounts.is_empty() {
         let _ = writeln!(s, "\nAmounts:");
         for a in &e.amounts {
-            let _ = writeln!(s, "  {}: {} ({} × {} = {}, {})", a.label, a.display(), probity_core::money::format_money(a.of, true), a.multiply.normalize(), a.exact.normalize(), a.rule);
+            let _ = writeln!(
+                s,
+                "  {}: {} ({} × {} = {}, {})",
+                a.label,
+                a.display(),
+                probity_core::money::format_money(a.of, true),
+                a.multiply.normalize(),
+                a.exact.normalize(),
+                a.rule
+            );
             if let Some(n) = &a.note {
                 s.push_str(&wrap(n, "    ", 88));
             }

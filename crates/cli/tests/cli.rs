@@ -35,7 +35,10 @@ fn temp_dir(name: &str) -> PathBuf {
 
 #[test]
 fn every_subcommand_has_help() {
-    for sub in ["lint", "test", "decide", "ask", "paths", "compare", "graph", "verify", "schema", "coverage", "bundle", "topics"] {
+    for sub in [
+        "lint", "test", "decide", "ask", "paths", "compare", "graph", "verify", "schema", "coverage", "bundle",
+        "topics",
+    ] {
         let (out, _) = check(&[sub, "--help"], 0);
         assert!(out.contains("Usage: probity"), "{sub} --help:\n{out}");
     }
@@ -47,7 +50,11 @@ fn lint_is_clean_on_the_policies_and_fails_on_a_bad_one() {
     assert!(out.contains("0 error(s), 0 warning(s)"), "{out}");
     let dir = temp_dir("lint");
     std::fs::copy(repo().join("policies/vocabulary.toml"), dir.join("vocabulary.toml")).unwrap();
-    let bad = std::fs::read_to_string(repo().join("policies/kent.toml")).unwrap().replacen("cite = [\"L.1\"]", "cite = [\"L.99\"]", 1);
+    let bad = std::fs::read_to_string(repo().join("policies/kent.toml")).unwrap().replacen(
+        "cite = [\"L.1\"]",
+        "cite = [\"L.99\"]",
+        1,
+    );
     std::fs::write(dir.join("kent.toml"), bad).unwrap();
     let (out, _) = check(&["lint", dir.to_str().unwrap()], 1);
     assert!(out.contains("L011") && out.contains("`L.99`"), "{out}");
@@ -65,31 +72,67 @@ fn test_runs_every_case() {
 
 #[test]
 fn decide_gives_kents_verdicts() {
-    let (out, _) = check(&["decide", "--policy", "kent", "--tree", "gifts", "--facts", "tests/facts/kent-wine-from-supplier.json"], 0);
+    let (out, _) = check(
+        &["decide", "--policy", "kent", "--tree", "gifts", "--facts", "tests/facts/kent-wine-from-supplier.json"],
+        0,
+    );
     assert!(out.contains("NO, YOU CANNOT"), "{out}");
     assert!(out.contains("refusal letter"), "{out}");
     assert!(out.contains("L.2: “Gifts, 'fees', personal discounts"), "the clause is quoted:\n{out}");
 
-    let (out, _) = check(&["decide", "--policy", "kent", "--tree", "fees", "--facts", "tests/facts/kent-lecture-fee-council-time.json"], 0);
+    let (out, _) = check(
+        &["decide", "--policy", "kent", "--tree", "fees", "--facts", "tests/facts/kent-lecture-fee-council-time.json"],
+        0,
+    );
     assert!(out.contains("£75.62"), "{out}");
     assert!(out.contains("rounded down to the whole penny"), "{out}");
-    let (out, _) = check(&["decide", "--policy", "policies/kent.toml", "--tree", "fees", "--facts", "tests/facts/kent-lecture-fee-own-time.json"], 0);
+    let (out, _) = check(
+        &[
+            "decide",
+            "--policy",
+            "policies/kent.toml",
+            "--tree",
+            "fees",
+            "--facts",
+            "tests/facts/kent-lecture-fee-own-time.json",
+        ],
+        0,
+    );
     assert!(out.contains("£1,250.00"), "{out}");
 
-    let (out, _) = check(&["decide", "--policy", "kent", "--tree", "political-restriction", "--facts", "tests/facts/kent-salary-only.json"], 0);
+    let (out, _) = check(
+        &[
+            "decide",
+            "--policy",
+            "kent",
+            "--tree",
+            "political-restriction",
+            "--facts",
+            "tests/facts/kent-salary-only.json",
+        ],
+        0,
+    );
     assert!(out.contains("THE CODE DOES NOT SETTLE THIS") && out.contains("2009"), "{out}");
 }
 
 #[test]
 fn decide_names_each_missing_fact_and_its_question() {
-    let (_, err) = check(&["decide", "--policy", "kent", "--tree", "gifts", "--facts", "tests/facts/kent-gift-incomplete.json"], 1);
+    let (_, err) = check(
+        &["decide", "--policy", "kent", "--tree", "gifts", "--facts", "tests/facts/kent-gift-incomplete.json"],
+        1,
+    );
     assert!(err.contains("missing `giver`: Who is offering"), "{err}");
     assert!(err.contains("may also need `gift_type`"), "{err}");
-    let (_, err) = check(&["decide", "--policy", "kent", "--tree", "nope", "--facts", "tests/facts/kent-gift-incomplete.json"], 2);
+    let (_, err) =
+        check(&["decide", "--policy", "kent", "--tree", "nope", "--facts", "tests/facts/kent-gift-incomplete.json"], 2);
     assert!(err.contains("no tree `nope`") && err.contains("help: its trees: "), "{err}");
     let dir = temp_dir("facts");
     let bad = dir.join("bad.json");
-    std::fs::write(&bad, r#"{"fee_activity": "lecture", "lecture_setting": "own_time_outside_body", "fee_amount": "25,50"}"#).unwrap();
+    std::fs::write(
+        &bad,
+        r#"{"fee_activity": "lecture", "lecture_setting": "own_time_outside_body", "fee_amount": "25,50"}"#,
+    )
+    .unwrap();
     let (_, err) = check(&["decide", "--policy", "kent", "--tree", "fees", "--facts", bad.to_str().unwrap()], 2);
     assert!(err.contains("`25,50` uses a comma where pence need a full stop"), "{err}");
 }
@@ -97,7 +140,20 @@ fn decide_names_each_missing_fact_and_its_question() {
 #[test]
 fn decide_json_verifies_and_a_changed_file_does_not() {
     let (json, _) = check(
-        &["decide", "--policy", "kent", "--tree", "fees", "--facts", "tests/facts/kent-lecture-fee-council-time.json", "--json", "--created-at", "2026-11-22T09:00:00Z", "--name", "A. Officer"],
+        &[
+            "decide",
+            "--policy",
+            "kent",
+            "--tree",
+            "fees",
+            "--facts",
+            "tests/facts/kent-lecture-fee-council-time.json",
+            "--json",
+            "--created-at",
+            "2026-11-22T09:00:00Z",
+            "--name",
+            "A. Officer",
+        ],
         0,
     );
     let dir = temp_dir("verify");
@@ -125,7 +181,13 @@ fn paths_lists_every_path_in_each_format() {
 #[test]
 fn compare_lines_up_every_council() {
     let (md, _) = check(&["compare", "--tree", "gifts", "--facts", "tests/facts/wine-30-from-supplier.json"], 0);
-    for council in ["Derbyshire County Council", "Kent County Council", "Milton Keynes City Council", "Oxfordshire County Council", "Council not named in the text"] {
+    for council in [
+        "Derbyshire County Council",
+        "Kent County Council",
+        "Milton Keynes City Council",
+        "Oxfordshire County Council",
+        "Council not named in the text",
+    ] {
         assert!(md.contains(council), "{council} missing:\n{md}");
     }
 }
@@ -185,9 +247,16 @@ fn generated_documents_are_current() {
     assert_eq!(compare.trim_end(), committed.trim_end(), "docs/compare.md is stale: run scripts/regen-docs.sh");
     let (topics, _) = check(&["topics"], 0);
     let readme = std::fs::read_to_string(repo().join("policies/README.md")).unwrap();
-    assert!(readme.contains(&format!("<!-- topics:start -->\n{}\n<!-- topics:end -->", topics.trim_end())), "the topic table in policies/README.md is stale: run scripts/regen-docs.sh");
+    assert!(
+        readme.contains(&format!("<!-- topics:start -->\n{}\n<!-- topics:end -->", topics.trim_end())),
+        "the topic table in policies/README.md is stale: run scripts/regen-docs.sh"
+    );
     assert!(!compare.contains("| — |"), "every council answers every shared scenario:\n{compare}");
     let (bundle, _) = check(&["bundle", "--without-cases"], 0);
     let carried = std::fs::read_to_string(repo().join("crates/web/policies.bundle.json")).unwrap();
-    assert_eq!(bundle.trim_end(), carried.trim_end(), "the widget's crates/web/policies.bundle.json is stale: run scripts/regen-docs.sh");
+    assert_eq!(
+        bundle.trim_end(),
+        carried.trim_end(),
+        "the widget's crates/web/policies.bundle.json is stale: run scripts/regen-docs.sh"
+    );
 }

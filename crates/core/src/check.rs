@@ -35,10 +35,20 @@ pub fn check_vocabulary(raw: &RawVocabulary) -> Checked<Vocabulary> {
     let mut seen_topics = BTreeSet::new();
     for (id, label) in &raw.topics.0 {
         if !seen_topics.insert(id.clone()) {
-            r.push(Code::L018, r.at(None, None, Some(format!("topic `{id}`"))), format!("topic `{id}` is defined twice"), "keep one definition");
+            r.push(
+                Code::L018,
+                r.at(None, None, Some(format!("topic `{id}`"))),
+                format!("topic `{id}` is defined twice"),
+                "keep one definition",
+            );
         }
         if label.trim().is_empty() {
-            r.push(Code::L018, r.at(None, None, Some(format!("topic `{id}`"))), format!("topic `{id}` has an empty label"), "give it a label people read, for example \"Gifts\"");
+            r.push(
+                Code::L018,
+                r.at(None, None, Some(format!("topic `{id}`"))),
+                format!("topic `{id}` has an empty label"),
+                "give it a label people read, for example \"Gifts\"",
+            );
         }
     }
     for (id, f) in &raw.facts {
@@ -46,10 +56,20 @@ pub fn check_vocabulary(raw: &RawVocabulary) -> Checked<Vocabulary> {
         let loc = || here.clone();
         let before = r.diagnostics.len();
         if !is_identifier(id) {
-            r.push(Code::L018, loc(), format!("fact id `{id}` is not lower_snake_case"), "use lower-case letters, digits and underscores, for example `offer_value`");
+            r.push(
+                Code::L018,
+                loc(),
+                format!("fact id `{id}` is not lower_snake_case"),
+                "use lower-case letters, digits and underscores, for example `offer_value`",
+            );
         }
         if f.question.trim().is_empty() {
-            r.push(Code::L018, loc(), format!("fact `{id}` has no question"), "write the question as the officer should read it");
+            r.push(
+                Code::L018,
+                loc(),
+                format!("fact `{id}` has no question"),
+                "write the question as the officer should read it",
+            );
         }
         let yes_no_options = |unsure: bool| {
             let mut o = vec![
@@ -63,7 +83,12 @@ pub fn check_vocabulary(raw: &RawVocabulary) -> Checked<Vocabulary> {
         };
         let only_for = |r: &mut Reporter, what: &str, present: bool, kinds: &str| {
             if present {
-                r.push(Code::L018, r.at(None, None, Some(format!("fact `{id}`"))), format!("fact `{id}` sets `{what}`, which only {kinds} facts take"), format!("remove `{what}` or change the type"));
+                r.push(
+                    Code::L018,
+                    r.at(None, None, Some(format!("fact `{id}`"))),
+                    format!("fact `{id}` sets `{what}`, which only {kinds} facts take"),
+                    format!("remove `{what}` or change the type"),
+                );
             }
         };
         let (kind, options) = match f.kind.as_str() {
@@ -79,21 +104,45 @@ pub fn check_vocabulary(raw: &RawVocabulary) -> Checked<Vocabulary> {
                 only_for(&mut r, "min", f.min.is_some(), "whole_number");
                 only_for(&mut r, "max", f.max.is_some(), "whole_number");
                 if f.options.len() < 2 {
-                    r.push(Code::L018, loc(), format!("choice fact `{id}` has {} option(s)", f.options.len()), "give a choice at least two options");
+                    r.push(
+                        Code::L018,
+                        loc(),
+                        format!("choice fact `{id}` has {} option(s)", f.options.len()),
+                        "give a choice at least two options",
+                    );
                 }
                 let mut ids = BTreeSet::new();
                 for o in &f.options {
                     if !ids.insert(o.id.as_str()) {
-                        r.push(Code::L018, loc(), format!("option `{}` of `{id}` is listed twice", o.id), "give each option its own id");
+                        r.push(
+                            Code::L018,
+                            loc(),
+                            format!("option `{}` of `{id}` is listed twice", o.id),
+                            "give each option its own id",
+                        );
                     }
                     if !is_identifier(&o.id) {
-                        r.push(Code::L018, loc(), format!("option id `{}` of `{id}` is not lower_snake_case", o.id), "use lower-case letters, digits and underscores");
+                        r.push(
+                            Code::L018,
+                            loc(),
+                            format!("option id `{}` of `{id}` is not lower_snake_case", o.id),
+                            "use lower-case letters, digits and underscores",
+                        );
                     }
                     if o.label.trim().is_empty() {
-                        r.push(Code::L018, loc(), format!("option `{}` of `{id}` has no label", o.id), "write the option as the officer should read it");
+                        r.push(
+                            Code::L018,
+                            loc(),
+                            format!("option `{}` of `{id}` has no label", o.id),
+                            "write the option as the officer should read it",
+                        );
                     }
                 }
-                let opts = f.options.iter().map(|o| ChoiceOption { id: o.id.clone(), label: o.label.clone(), hint: o.hint.clone() }).collect();
+                let opts = f
+                    .options
+                    .iter()
+                    .map(|o| ChoiceOption { id: o.id.clone(), label: o.label.clone(), hint: o.hint.clone() })
+                    .collect();
                 (FactKind::Choice, opts)
             }
             "money" => {
@@ -109,12 +158,22 @@ pub fn check_vocabulary(raw: &RawVocabulary) -> Checked<Vocabulary> {
                 let min = f.min.unwrap_or(0);
                 let max = f.max.unwrap_or(1_000_000);
                 if min > max {
-                    r.push(Code::L018, loc(), format!("fact `{id}` has min {min} above max {max}"), "make min no larger than max");
+                    r.push(
+                        Code::L018,
+                        loc(),
+                        format!("fact `{id}` has min {min} above max {max}"),
+                        "make min no larger than max",
+                    );
                 }
                 (FactKind::WholeNumber { min, max }, Vec::new())
             }
             other => {
-                r.push(Code::L018, loc(), format!("fact `{id}` has the unknown type `{other}`"), "use one of: yes_no, choice, money, whole_number");
+                r.push(
+                    Code::L018,
+                    loc(),
+                    format!("fact `{id}` has the unknown type `{other}`"),
+                    "use one of: yes_no, choice, money, whole_number",
+                );
                 continue;
             }
         };
@@ -163,13 +222,23 @@ pub fn check_policy(raw: &RawPolicy, vocabulary: &Vocabulary, label: &str) -> Ch
 }
 
 /// [`check_policy`] with options.
-pub fn check_policy_with(raw: &RawPolicy, vocabulary: &Vocabulary, label: &str, options: CheckOptions) -> Checked<Policy> {
+pub fn check_policy_with(
+    raw: &RawPolicy,
+    vocabulary: &Vocabulary,
+    label: &str,
+    options: CheckOptions,
+) -> Checked<Policy> {
     let policy_name = if raw.policy.id.trim().is_empty() { label.to_string() } else { raw.policy.id.clone() };
     let mut r = Reporter::new(policy_name);
     check_header(&raw.policy, &mut r);
     for (reference, text) in &raw.clauses {
         if text.trim().is_empty() {
-            r.push(Code::L015, r.at(None, None, Some(format!("clause `{reference}`"))), format!("clause `{reference}` has no text"), "quote the clause exactly as the code words it");
+            r.push(
+                Code::L015,
+                r.at(None, None, Some(format!("clause `{reference}`"))),
+                format!("clause `{reference}` has no text"),
+                "quote the clause exactly as the code words it",
+            );
         }
     }
     if raw.trees.is_empty() {
@@ -208,10 +277,8 @@ pub fn check_policy_with(raw: &RawPolicy, vocabulary: &Vocabulary, label: &str, 
         return Checked { value: None, diagnostics: r.diagnostics };
     }
 
-    let facts: BTreeMap<String, Fact> = used_facts
-        .iter()
-        .filter_map(|id| vocabulary.facts.get(id).map(|f| (id.clone(), f.clone())))
-        .collect();
+    let facts: BTreeMap<String, Fact> =
+        used_facts.iter().filter_map(|id| vocabulary.facts.get(id).map(|f| (id.clone(), f.clone()))).collect();
     let digest = match policy_digest(raw, &facts) {
         Ok(d) => d,
         Err(e) => {
@@ -252,14 +319,25 @@ pub fn policy_digest(raw: &RawPolicy, facts: &BTreeMap<String, Fact>) -> Result<
 }
 
 fn check_header(h: &RawHeader, r: &mut Reporter) {
-    let fields = [("id", &h.id), ("council", &h.council), ("title", &h.title), ("version", &h.version), ("source", &h.source)];
+    let fields =
+        [("id", &h.id), ("council", &h.council), ("title", &h.title), ("version", &h.version), ("source", &h.source)];
     for (name, value) in fields {
         if value.trim().is_empty() {
-            r.push(Code::L015, r.at(None, None, Some("[policy]".into())), format!("the header's `{name}` is empty"), format!("fill in `{name}` in the [policy] table"));
+            r.push(
+                Code::L015,
+                r.at(None, None, Some("[policy]".into())),
+                format!("the header's `{name}` is empty"),
+                format!("fill in `{name}` in the [policy] table"),
+            );
         }
     }
     if !h.id.trim().is_empty() && !is_slug(&h.id) {
-        r.push(Code::L015, r.at(None, None, Some("[policy]".into())), format!("policy id `{}` is not a lower-case slug", h.id), "use lower-case letters, digits and hyphens, for example `milton-keynes`");
+        r.push(
+            Code::L015,
+            r.at(None, None, Some("[policy]".into())),
+            format!("policy id `{}` is not a lower-case slug", h.id),
+            "use lower-case letters, digits and hyphens, for example `milton-keynes`",
+        );
     }
 }
 
@@ -274,28 +352,58 @@ fn check_tree(
     let errors_before = r.diagnostics.iter().filter(|d| d.is_error()).count();
     let at = |r: &Reporter, node: Option<&str>, detail: Option<String>| r.at(Some(tree_id), node, detail);
     if !is_slug(tree_id) {
-        r.push(Code::L015, at(r, None, None), format!("tree id `{tree_id}` is not a lower-case slug"), "use lower-case letters, digits and hyphens, for example `gifts`");
+        r.push(
+            Code::L015,
+            at(r, None, None),
+            format!("tree id `{tree_id}` is not a lower-case slug"),
+            "use lower-case letters, digits and hyphens, for example `gifts`",
+        );
     }
     if raw_tree.title.trim().is_empty() {
-        r.push(Code::L015, at(r, None, None), "the tree has no title", "write the question it answers, for example \"Can I accept this gift?\"");
+        r.push(
+            Code::L015,
+            at(r, None, None),
+            "the tree has no title",
+            "write the question it answers, for example \"Can I accept this gift?\"",
+        );
     }
     if raw_tree.topics.is_empty() {
-        r.push(Code::L015, at(r, None, None), "the tree names no topic", "add `topics = [\"…\"]` with ids from [topics] in vocabulary.toml");
+        r.push(
+            Code::L015,
+            at(r, None, None),
+            "the tree names no topic",
+            "add `topics = [\"…\"]` with ids from [topics] in vocabulary.toml",
+        );
     }
     for t in &raw_tree.topics {
         if vocabulary.topic_label(t).is_none() {
-            r.push(Code::L015, at(r, None, None), format!("topic `{t}` is not in the vocabulary"), "use a topic id from [topics] in vocabulary.toml");
+            r.push(
+                Code::L015,
+                at(r, None, None),
+                format!("topic `{t}` is not in the vocabulary"),
+                "use a topic id from [topics] in vocabulary.toml",
+            );
         }
     }
     if !raw_tree.nodes.contains_key(&raw_tree.start) {
-        r.push(Code::L001, at(r, None, Some("start".into())), format!("the start node `{}` does not exist", raw_tree.start), "set `start` to the id of the tree's first node");
+        r.push(
+            Code::L001,
+            at(r, None, Some("start".into())),
+            format!("the start node `{}` does not exist", raw_tree.start),
+            "set `start` to the id of the tree's first node",
+        );
     }
 
     let mut cite = |r: &mut Reporter, refs: &[String], node: &str, detail: Option<String>| {
         for reference in refs {
             cited.insert(reference.clone());
             if !raw.clauses.contains_key(reference) {
-                r.push(Code::L011, at(r, Some(node), detail.clone()), format!("clause `{reference}` is not in the clause table"), "add it under [clauses] with its exact text, or correct the reference");
+                r.push(
+                    Code::L011,
+                    at(r, Some(node), detail.clone()),
+                    format!("clause `{reference}` is not in the clause table"),
+                    "add it under [clauses] with its exact text, or correct the reference",
+                );
             }
         }
     };
@@ -305,11 +413,21 @@ fn check_tree(
         let loc = |r: &Reporter| at(r, Some(node_id), None);
         match (&n.ask, &n.verdict) {
             (Some(_), Some(_)) => {
-                r.push(Code::L014, loc(r), "the node has both `ask` and `verdict`", "a node either asks a question (`ask`) or gives an outcome (`verdict`), not both");
+                r.push(
+                    Code::L014,
+                    loc(r),
+                    "the node has both `ask` and `verdict`",
+                    "a node either asks a question (`ask`) or gives an outcome (`verdict`), not both",
+                );
                 continue;
             }
             (None, None) => {
-                r.push(Code::L014, loc(r), "the node has neither `ask` nor `verdict`", "add `ask = \"<fact>\"` for a question or `verdict = \"…\"` for an outcome");
+                r.push(
+                    Code::L014,
+                    loc(r),
+                    "the node has neither `ask` nor `verdict`",
+                    "add `ask = \"<fact>\"` for a question or `verdict = \"…\"` for an outcome",
+                );
                 continue;
             }
             (Some(fact_id), None) => {
@@ -321,37 +439,72 @@ fn check_tree(
                     ("amounts", !n.amounts.is_empty()),
                 ] {
                     if present {
-                        r.push(Code::L014, loc(r), format!("the question node has `{field}`, which only outcomes take"), "move it to the outcome it belongs to");
+                        r.push(
+                            Code::L014,
+                            loc(r),
+                            format!("the question node has `{field}`, which only outcomes take"),
+                            "move it to the outcome it belongs to",
+                        );
                     }
                 }
                 cite(r, &n.cite, node_id, None);
                 let Some(fact) = vocabulary.facts.get(fact_id) else {
-                    r.push(Code::L005, loc(r), format!("fact `{fact_id}` is not in the vocabulary"), "use a fact from vocabulary.toml, or add it there");
+                    r.push(
+                        Code::L005,
+                        loc(r),
+                        format!("fact `{fact_id}` is not in the vocabulary"),
+                        "use a fact from vocabulary.toml, or add it there",
+                    );
                     continue;
                 };
                 if n.branches.is_empty() {
-                    r.push(Code::L004, loc(r), "the question has no branches, so its path never reaches an outcome", "add branches with `go = \"<node>\"`");
+                    r.push(
+                        Code::L004,
+                        loc(r),
+                        "the question has no branches, so its path never reaches an outcome",
+                        "add branches with `go = \"<node>\"`",
+                    );
                 }
                 let mut branches = Vec::new();
                 for (i, b) in n.branches.iter().enumerate() {
                     let bloc = |r: &Reporter| at(r, Some(node_id), Some(format!("branch {}", i + 1)));
                     cite(r, &b.cite, node_id, Some(format!("branch {}", i + 1)));
                     if !raw_tree.nodes.contains_key(&b.go) {
-                        r.push(Code::L001, bloc(r), format!("branch goes to `{}`, which does not exist", b.go), "point `go` at a node of this tree");
+                        r.push(
+                            Code::L001,
+                            bloc(r),
+                            format!("branch goes to `{}`, which does not exist", b.go),
+                            "point `go` at a node of this tree",
+                        );
                     }
                     let when = match (&b.when, b.otherwise) {
                         (Some(c), None) => convert_condition(c, fact, r, &bloc(r)),
                         (None, Some(true)) => Some(Condition::Otherwise),
                         (None, Some(false)) => {
-                            r.push(Code::L014, bloc(r), "`otherwise = false` means nothing", "write `otherwise = true` for the catch-all branch, or give a `when`");
+                            r.push(
+                                Code::L014,
+                                bloc(r),
+                                "`otherwise = false` means nothing",
+                                "write `otherwise = true` for the catch-all branch, or give a `when`",
+                            );
                             None
                         }
                         (Some(_), Some(_)) => {
-                            r.push(Code::L014, bloc(r), "the branch has both `when` and `otherwise`", "keep one: a condition, or `otherwise = true`");
+                            r.push(
+                                Code::L014,
+                                bloc(r),
+                                "the branch has both `when` and `otherwise`",
+                                "keep one: a condition, or `otherwise = true`",
+                            );
                             None
                         }
                         (None, None) => {
-                            r.push(Code::L014, bloc(r), "the branch has neither `when` nor `otherwise`", "add `when = { … }` or `otherwise = true`");
+                            r.push(
+                                Code::L014,
+                                bloc(r),
+                                "the branch has neither `when` nor `otherwise`",
+                                "add `when = { … }` or `otherwise = true`",
+                            );
                             None
                         }
                     };
@@ -380,12 +533,22 @@ fn check_tree(
                     ("branches", !n.branches.is_empty()),
                 ] {
                     if present {
-                        r.push(Code::L014, loc(r), format!("the outcome node has `{field}`, which only questions take"), "remove it, or make this node a question with `ask`");
+                        r.push(
+                            Code::L014,
+                            loc(r),
+                            format!("the outcome node has `{field}`, which only questions take"),
+                            "remove it, or make this node a question with `ask`",
+                        );
                     }
                 }
                 if let Some(o) = check_outcome(n, verdict, node_id, vocabulary, r, &at) {
                     if o.cite.is_empty() {
-                        r.push(Code::L012, loc(r), "the outcome cites no clause", "add `cite = [\"…\"]` with the clauses this answer rests on");
+                        r.push(
+                            Code::L012,
+                            loc(r),
+                            "the outcome cites no clause",
+                            "add `cite = [\"…\"]` with the clauses this answer rests on",
+                        );
                     }
                     cite(r, &o.cite, node_id, None);
                     nodes.insert(node_id.clone(), Node::Outcome(o));
@@ -425,17 +588,32 @@ fn check_outcome(
     let before = r.diagnostics.len();
     let loc = |r: &Reporter, d: Option<String>| at(r, Some(node_id), d);
     let verdict = Verdict::parse(verdict).or_else(|| {
-        r.push(Code::L014, loc(r, None), format!("`{verdict}` is not a verdict"), "use one of: yes, yes_with_conditions, ask_first, no, unclear");
+        r.push(
+            Code::L014,
+            loc(r, None),
+            format!("`{verdict}` is not a verdict"),
+            "use one of: yes, yes_with_conditions, ask_first, no, unclear",
+        );
         None
     });
     let headline = n.headline.clone().unwrap_or_default();
     if headline.trim().is_empty() {
-        r.push(Code::L015, loc(r, None), "the outcome has no headline", "add `headline = \"…\"`: one line that answers the question");
+        r.push(
+            Code::L015,
+            loc(r, None),
+            "the outcome has no headline",
+            "add `headline = \"…\"`: one line that answers the question",
+        );
     }
     let mut actions = Vec::new();
     for (i, a) in n.actions.iter().enumerate() {
         if a.who.trim().is_empty() || a.what.trim().is_empty() {
-            r.push(Code::L015, loc(r, Some(format!("action {}", i + 1))), "an action is missing `who` or `do`", "each action says who (\"Your line manager\", \"The online reporting tool\") and what to do");
+            r.push(
+                Code::L015,
+                loc(r, Some(format!("action {}", i + 1))),
+                "an action is missing `who` or `do`",
+                "each action says who (\"Your line manager\", \"The online reporting tool\") and what to do",
+            );
         }
         actions.push(Action { who: a.who.clone(), what: a.what.clone() });
     }
@@ -443,36 +621,76 @@ fn check_outcome(
     for (i, note) in n.notes.iter().enumerate() {
         match NoteKind::parse(&note.kind) {
             Some(kind) if !note.text.trim().is_empty() => notes.push(Note { kind, text: note.text.clone() }),
-            Some(_) => r.push(Code::L015, loc(r, Some(format!("note {}", i + 1))), "the note has no text", "say what the code says, how this tool reads it, and whom to ask"),
-            None => r.push(Code::L015, loc(r, Some(format!("note {}", i + 1))), format!("`{}` is not a kind of note", note.kind), "use one of: ambiguous, contradiction, wrong_reference, out_of_date, silent, interpretation"),
+            Some(_) => r.push(
+                Code::L015,
+                loc(r, Some(format!("note {}", i + 1))),
+                "the note has no text",
+                "say what the code says, how this tool reads it, and whom to ask",
+            ),
+            None => r.push(
+                Code::L015,
+                loc(r, Some(format!("note {}", i + 1))),
+                format!("`{}` is not a kind of note", note.kind),
+                "use one of: ambiguous, contradiction, wrong_reference, out_of_date, silent, interpretation",
+            ),
         }
     }
     let mut amounts = Vec::new();
     for (i, a) in n.amounts.iter().enumerate() {
         let aloc = |r: &Reporter| loc(r, Some(format!("amount {}", i + 1)));
         match vocabulary.facts.get(&a.fact) {
-            None => r.push(Code::L005, aloc(r), format!("amount uses fact `{}`, which is not in the vocabulary", a.fact), "name a money fact from vocabulary.toml"),
-            Some(f) if f.kind != FactKind::Money => r.push(Code::L006, aloc(r), format!("amount uses `{}`, a {} fact, not money", a.fact, f.kind.name()), "amounts are worked out from a money fact"),
+            None => r.push(
+                Code::L005,
+                aloc(r),
+                format!("amount uses fact `{}`, which is not in the vocabulary", a.fact),
+                "name a money fact from vocabulary.toml",
+            ),
+            Some(f) if f.kind != FactKind::Money => r.push(
+                Code::L006,
+                aloc(r),
+                format!("amount uses `{}`, a {} fact, not money", a.fact, f.kind.name()),
+                "amounts are worked out from a money fact",
+            ),
             Some(_) => {}
         }
         let multiply = match &a.multiply {
             None => Some(Decimal::ONE),
-            Some(t) => parse_bound_text(t).map_err(|m| r.push(Code::L015, aloc(r), format!("`multiply` {m}"), "write it as text, for example \"0.5\"")).ok(),
+            Some(t) => parse_bound_text(t)
+                .map_err(|m| {
+                    r.push(Code::L015, aloc(r), format!("`multiply` {m}"), "write it as text, for example \"0.5\"")
+                })
+                .ok(),
         };
         let rounding = match a.rounding.as_str() {
             "down" => Some(Rounding::Down),
             "half_up" => Some(Rounding::HalfUp),
             "half_even" => Some(Rounding::HalfEven),
             other => {
-                r.push(Code::L015, aloc(r), format!("`{other}` is not a rounding rule"), "use one of: down, half_up, half_even");
+                r.push(
+                    Code::L015,
+                    aloc(r),
+                    format!("`{other}` is not a rounding rule"),
+                    "use one of: down, half_up, half_even",
+                );
                 None
             }
         };
         if a.label.trim().is_empty() {
-            r.push(Code::L015, aloc(r), "the amount has no label", "say what the amount is, for example \"Fee you may keep\"");
+            r.push(
+                Code::L015,
+                aloc(r),
+                "the amount has no label",
+                "say what the amount is, for example \"Fee you may keep\"",
+            );
         }
         if let (Some(multiply), Some(rounding)) = (multiply, rounding) {
-            amounts.push(AmountRule { label: a.label.clone(), fact: a.fact.clone(), multiply, rounding, note: a.note.clone() });
+            amounts.push(AmountRule {
+                label: a.label.clone(),
+                fact: a.fact.clone(),
+                multiply,
+                rounding,
+                note: a.note.clone(),
+            });
         }
     }
     if r.diagnostics.len() > before {
@@ -501,7 +719,12 @@ fn parse_bound_text(t: &RawAmountText) -> Result<Decimal, String> {
     }
 }
 
-fn convert_condition(c: &RawCondition, fact: &Fact, r: &mut Reporter, loc: &crate::diag::Location) -> Option<Condition> {
+fn convert_condition(
+    c: &RawCondition,
+    fact: &Fact,
+    r: &mut Reporter,
+    loc: &crate::diag::Location,
+) -> Option<Condition> {
     let present: Vec<&str> = [
         ("is", c.is.is_some()),
         ("is_one_of", c.is_one_of.is_some()),
@@ -519,20 +742,40 @@ fn convert_condition(c: &RawCondition, fact: &Fact, r: &mut Reporter, loc: &crat
     let bound_keys = ["below", "at_most", "above", "at_least"];
     let is_range = !present.is_empty() && present.iter().all(|k| bound_keys.contains(k));
     if present.is_empty() {
-        r.push(Code::L014, loc.clone(), "the condition is empty", "write a test such as `{ is = \"yes\" }` or `{ below = \"50\" }`");
+        r.push(
+            Code::L014,
+            loc.clone(),
+            "the condition is empty",
+            "write a test such as `{ is = \"yes\" }` or `{ below = \"50\" }`",
+        );
         return None;
     }
     if present.len() > 1 && !is_range {
-        r.push(Code::L014, loc.clone(), format!("the condition mixes `{}`", present.join("`, `")), "combine tests with `all = [ … ]` or `any = [ … ]`");
+        r.push(
+            Code::L014,
+            loc.clone(),
+            format!("the condition mixes `{}`", present.join("`, `")),
+            "combine tests with `all = [ … ]` or `any = [ … ]`",
+        );
         return None;
     }
     if is_range {
         if !fact.kind.is_numeric() {
-            r.push(Code::L006, loc.clone(), format!("`{}` compares amounts, but `{}` is a {} fact", present.join("`/`"), fact.id, fact.kind.name()), "use `is` or `is_one_of` with one of its options");
+            r.push(
+                Code::L006,
+                loc.clone(),
+                format!("`{}` compares amounts, but `{}` is a {} fact", present.join("`/`"), fact.id, fact.kind.name()),
+                "use `is` or `is_one_of` with one of its options",
+            );
             return None;
         }
         if c.below.is_some() && c.at_most.is_some() || c.above.is_some() && c.at_least.is_some() {
-            r.push(Code::L014, loc.clone(), "the range has two upper or two lower bounds", "give at most one of `below`/`at_most` and one of `above`/`at_least`");
+            r.push(
+                Code::L014,
+                loc.clone(),
+                "the range has two upper or two lower bounds",
+                "give at most one of `below`/`at_most` and one of `above`/`at_least`",
+            );
             return None;
         }
         let mut ok = true;
@@ -545,13 +788,27 @@ fn convert_condition(c: &RawCondition, fact: &Fact, r: &mut Reporter, loc: &crat
                         _ => value.normalize().scale() == 0,
                     };
                     if !fits {
-                        r.push(Code::L006, loc.clone(), format!("bound `{value}` is not a possible {} answer", fact.kind.name()), if fact.kind == FactKind::Money { "money bounds are pounds and pence, for example \"25.50\"" } else { "whole-number bounds are whole numbers" });
+                        r.push(
+                            Code::L006,
+                            loc.clone(),
+                            format!("bound `{value}` is not a possible {} answer", fact.kind.name()),
+                            if fact.kind == FactKind::Money {
+                                "money bounds are pounds and pence, for example \"25.50\""
+                            } else {
+                                "whole-number bounds are whole numbers"
+                            },
+                        );
                         ok = false;
                     }
                     Some(Bound { value, inclusive })
                 }
                 Err(m) => {
-                    r.push(Code::L006, loc.clone(), format!("bound {m}"), "write money as text, for example \"50\" or \"25.50\"");
+                    r.push(
+                        Code::L006,
+                        loc.clone(),
+                        format!("bound {m}"),
+                        "write money as text, for example \"50\" or \"25.50\"",
+                    );
                     ok = false;
                     None
                 }
@@ -561,7 +818,12 @@ fn convert_condition(c: &RawCondition, fact: &Fact, r: &mut Reporter, loc: &crat
         let lower = bound(&c.above, false, r).or_else(|| bound(&c.at_least, true, r));
         if let (Some(l), Some(u)) = (lower, upper) {
             if l.value > u.value || (l.value == u.value && !(l.inclusive && u.inclusive)) {
-                r.push(Code::L006, loc.clone(), format!("the range from {} to {} contains no amount", l.value, u.value), "check which bound is the lower and which the upper");
+                r.push(
+                    Code::L006,
+                    loc.clone(),
+                    format!("the range from {} to {} contains no amount", l.value, u.value),
+                    "check which bound is the lower and which the upper",
+                );
                 ok = false;
             }
         }
@@ -593,16 +855,31 @@ fn convert_condition(c: &RawCondition, fact: &Fact, r: &mut Reporter, loc: &crat
     None
 }
 
-fn check_options(options: &[String], fact: &Fact, r: &mut Reporter, loc: &crate::diag::Location) -> Option<Vec<String>> {
+fn check_options(
+    options: &[String],
+    fact: &Fact,
+    r: &mut Reporter,
+    loc: &crate::diag::Location,
+) -> Option<Vec<String>> {
     if fact.kind.is_numeric() {
-        r.push(Code::L006, loc.clone(), format!("`is` picks an option, but `{}` is a {} fact", fact.id, fact.kind.name()), "compare amounts with `below`, `at_most`, `above` or `at_least`");
+        r.push(
+            Code::L006,
+            loc.clone(),
+            format!("`is` picks an option, but `{}` is a {} fact", fact.id, fact.kind.name()),
+            "compare amounts with `below`, `at_most`, `above` or `at_least`",
+        );
         return None;
     }
     let mut ok = true;
     for o in options {
         if fact.option(o).is_none() {
             let known: Vec<&str> = fact.options.iter().map(|o| o.id.as_str()).collect();
-            r.push(Code::L006, loc.clone(), format!("`{o}` is not an option of `{}`", fact.id), format!("use one of: {}", known.join(", ")));
+            r.push(
+                Code::L006,
+                loc.clone(),
+                format!("`{o}` is not an option of `{}`", fact.id),
+                format!("use one of: {}", known.join(", ")),
+            );
             ok = false;
         }
     }
@@ -622,14 +899,31 @@ fn check_coverage(fact: &Fact, branches: &[Branch], r: &mut Reporter, loc: &crat
             let list: Vec<String> = uncovered.iter().map(|(a, b)| describe_run(a, b)).collect();
             r.push(Code::L008, loc.clone(), format!("no branch handles {}", list.join(", ")), "add a branch for these amounts, or widen a bound (\"under £50\" is `below`, \"£50 and over\" is `at_least`)");
         } else {
-            let missed: Vec<String> = reps.iter().zip(&first).filter(|(_, f)| f.is_none()).map(|(v, _)| format!("`{}`", v.to_json().as_str().unwrap_or_default())).collect();
-            r.push(Code::L007, loc.clone(), format!("no branch handles {}", missed.join(", ")), "add a branch for each option, or an `otherwise = true` branch");
+            let missed: Vec<String> = reps
+                .iter()
+                .zip(&first)
+                .filter(|(_, f)| f.is_none())
+                .map(|(v, _)| format!("`{}`", v.to_json().as_str().unwrap_or_default()))
+                .collect();
+            r.push(
+                Code::L007,
+                loc.clone(),
+                format!("no branch handles {}", missed.join(", ")),
+                "add a branch for each option, or an `otherwise = true` branch",
+            );
         }
     }
     if numeric {
-        let specific: Vec<usize> = (0..branches.len()).filter(|i| conditions.get(*i).is_some_and(|c| **c != Condition::Otherwise)).collect();
+        let specific: Vec<usize> =
+            (0..branches.len()).filter(|i| conditions.get(*i).is_some_and(|c| **c != Condition::Otherwise)).collect();
         let claimed_by = |i: usize| -> Vec<usize> {
-            reps.get(i).map_or_else(Vec::new, |v| specific.iter().copied().filter(|b| conditions.get(*b).is_some_and(|c| crate::partition::matches(c, v))).collect())
+            reps.get(i).map_or_else(Vec::new, |v| {
+                specific
+                    .iter()
+                    .copied()
+                    .filter(|b| conditions.get(*b).is_some_and(|c| crate::partition::matches(c, v)))
+                    .collect()
+            })
         };
         let overlap = runs(&reps, |i| claimed_by(i).len() > 1);
         for (a, b) in overlap {
@@ -673,12 +967,15 @@ fn check_graph(tree_id: &str, raw_tree: &RawTree, r: &mut Reporter) {
                     stack.push((t.clone(), 0));
                 }
                 1 if reported_cycle.insert((node.clone(), t.clone())) => {
-                    {
-                        let from = path.iter().position(|p| p == t).unwrap_or(0);
-                        let mut cycle: Vec<String> = path.get(from..).map(|s| s.to_vec()).unwrap_or_default();
-                        cycle.push(t.clone());
-                        r.push(Code::L003, r.at(Some(tree_id), Some(&node), None), format!("the branches loop: {}", cycle.join(" → ")), "a tree must always move on towards an outcome; point the branch at a later node");
-                    }
+                    let from = path.iter().position(|p| p == t).unwrap_or(0);
+                    let mut cycle: Vec<String> = path.get(from..).map(|s| s.to_vec()).unwrap_or_default();
+                    cycle.push(t.clone());
+                    r.push(
+                        Code::L003,
+                        r.at(Some(tree_id), Some(&node), None),
+                        format!("the branches loop: {}", cycle.join(" → ")),
+                        "a tree must always move on towards an outcome; point the branch at a later node",
+                    );
                 }
                 _ => {}
             }
@@ -689,7 +986,12 @@ fn check_graph(tree_id: &str, raw_tree: &RawTree, r: &mut Reporter) {
     }
     for id in raw_tree.nodes.keys() {
         if !state.contains_key(id) {
-            r.push(Code::L002, r.at(Some(tree_id), Some(id), None), "no path from the start reaches this node", "point a branch at it, or remove it");
+            r.push(
+                Code::L002,
+                r.at(Some(tree_id), Some(id), None),
+                "no path from the start reaches this node",
+                "point a branch at it, or remove it",
+            );
         }
     }
 }
@@ -728,7 +1030,15 @@ fn check_amount_facts(tree_id: &str, raw_tree: &RawTree, nodes: &BTreeMap<String
             let here = known.get(id).cloned().flatten().unwrap_or_default();
             for a in &o.amounts {
                 if !here.contains(&a.fact) {
-                    r.push(Code::L015, r.at(Some(tree_id), Some(id), None), format!("amount \"{}\" uses `{}`, which is not asked on every path to this outcome", a.label, a.fact), "ask the fact on every path that leads here, or move the amount");
+                    r.push(
+                        Code::L015,
+                        r.at(Some(tree_id), Some(id), None),
+                        format!(
+                            "amount \"{}\" uses `{}`, which is not asked on every path to this outcome",
+                            a.label, a.fact
+                        ),
+                        "ask the fact on every path that leads here, or move the amount",
+                    );
                 }
             }
         }
@@ -746,20 +1056,31 @@ fn check_cases(policy: &Policy, raw: &RawPolicy, options: CheckOptions, r: &mut 
                 Ok((eval, problems)) => {
                     reached.insert(eval.node.clone());
                     for p in problems {
-                        r.push(Code::L016, Location { node: Some(eval.node.clone()), ..loc.clone() }, p, "fix the case's expectation if the code says otherwise, or fix the tree");
+                        r.push(
+                            Code::L016,
+                            Location { node: Some(eval.node.clone()), ..loc.clone() },
+                            p,
+                            "fix the case's expectation if the code says otherwise, or fix the tree",
+                        );
                     }
                 }
-                Err(e) => r.push(Code::L016, loc, e, "give every fact on the case's path, with answers its fact accepts"),
+                Err(e) => {
+                    r.push(Code::L016, loc, e, "give every fact on the case's path, with answers its fact accepts")
+                }
             }
         }
         for (node_id, node) in &tree.nodes {
             if options.require_cases && matches!(node, Node::Outcome(_)) && !reached.contains(node_id) {
-                r.push(Code::L017, r.at(Some(tree_id), Some(node_id), None), "no scenario case reaches this outcome", "add a [[trees.<id>.cases]] entry whose facts lead here");
+                r.push(
+                    Code::L017,
+                    r.at(Some(tree_id), Some(node_id), None),
+                    "no scenario case reaches this outcome",
+                    "add a [[trees.<id>.cases]] entry whose facts lead here",
+                );
             }
         }
     }
 }
-
 
 /// Runs one case: the evaluation, and what differs from the case's expectations.
 pub fn run_case(policy: &Policy, tree: &Tree, case: &RawCase) -> Result<(Evaluation, Vec<String>), String> {
@@ -784,7 +1105,11 @@ pub fn run_case(policy: &Policy, tree: &Tree, case: &RawCase) -> Result<(Evaluat
         Some(_) => {}
     }
     if case.cite != eval.outcome.cite {
-        problems.push(format!("expected citations [{}] but the outcome cites [{}]", case.cite.join(", "), eval.outcome.cite.join(", ")));
+        problems.push(format!(
+            "expected citations [{}] but the outcome cites [{}]",
+            case.cite.join(", "),
+            eval.outcome.cite.join(", ")
+        ));
     }
     if let Some(expected) = &case.outcome {
         if expected != &eval.node {

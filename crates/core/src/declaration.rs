@@ -20,7 +20,10 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Probity declaration v1", description = "A record of one officer's answers to one question of their council's code of conduct, the outcome, and why")]
+#[schemars(
+    title = "Probity declaration v1",
+    description = "A record of one officer's answers to one question of their council's code of conduct, the outcome, and why"
+)]
 pub struct Declaration {
     /// Always `probity.declaration`.
     pub schema: String,
@@ -181,7 +184,8 @@ impl Declarant {
     /// Every field is optional; an email, when given, must look like one.
     pub fn problems(&self) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
-        let fields = [("name", &self.name), ("job_title", &self.job_title), ("team", &self.team), ("email", &self.email)];
+        let fields =
+            [("name", &self.name), ("job_title", &self.job_title), ("team", &self.team), ("email", &self.email)];
         for (field, value) in fields {
             if value.as_ref().is_some_and(|v| v.trim().chars().count() > 200) {
                 out.push((field, "Enter 200 characters or fewer".to_string()));
@@ -189,7 +193,10 @@ impl Declarant {
         }
         if let Some(email) = self.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
             if !looks_like_email(email) {
-                out.push(("email", "Enter an email address in the correct format, like name@example.gov.uk".to_string()));
+                out.push((
+                    "email",
+                    "Enter an email address in the correct format, like name@example.gov.uk".to_string(),
+                ));
             }
         }
         out
@@ -199,7 +206,12 @@ impl Declarant {
     pub fn normalised(self) -> Option<Declarant> {
         // Called with details already checked by `problems`; this only tidies them.
         let clean = |s: Option<String>| s.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-        let d = Declarant { name: clean(self.name), job_title: clean(self.job_title), team: clean(self.team), email: clean(self.email) };
+        let d = Declarant {
+            name: clean(self.name),
+            job_title: clean(self.job_title),
+            team: clean(self.team),
+            email: clean(self.email),
+        };
         (d != Declarant::default()).then_some(d)
     }
 }
@@ -222,7 +234,12 @@ pub fn build(policy: &Policy, evaluation: &Evaluation, declarant: Option<Declara
         answers: evaluation
             .steps
             .iter()
-            .map(|s| AnswerRecord { fact: s.fact.clone(), question: s.question.clone(), value: AnswerValue::from_value(&s.answer), display: s.display.clone() })
+            .map(|s| AnswerRecord {
+                fact: s.fact.clone(),
+                question: s.question.clone(),
+                value: AnswerValue::from_value(&s.answer),
+                display: s.display.clone(),
+            })
             .collect(),
         outcome: OutcomeRecord {
             node: evaluation.node.clone(),
@@ -246,8 +263,16 @@ pub fn build(policy: &Policy, evaluation: &Evaluation, declarant: Option<Declara
                     note: a.note.clone(),
                 })
                 .collect(),
-            citations: evaluation.citations.iter().map(|(r, t)| Citation { reference: r.clone(), text: t.clone() }).collect(),
-            notes: o.notes.iter().map(|n| NoteRecord { kind: n.kind, label: n.kind.label().to_string(), text: n.text.clone() }).collect(),
+            citations: evaluation
+                .citations
+                .iter()
+                .map(|(r, t)| Citation { reference: r.clone(), text: t.clone() })
+                .collect(),
+            notes: o
+                .notes
+                .iter()
+                .map(|n| NoteRecord { kind: n.kind, label: n.kind.label().to_string(), text: n.text.clone() })
+                .collect(),
         },
         trace: evaluation
             .steps
@@ -354,22 +379,29 @@ pub struct Verified {
 
 /// Verifies a declaration's text: digest first, then a re-run against the named policy.
 pub fn verify<'p>(text: &str, find_policy: impl Fn(&str) -> Option<&'p Policy>) -> Result<Verified, VerifyError> {
-    let mut value: serde_json::Value = serde_json::from_str(text).map_err(|e| VerifyError::NotJson { message: e.to_string() })?;
+    let mut value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| VerifyError::NotJson { message: e.to_string() })?;
     let schema = value.get("schema").and_then(|s| s.as_str()).unwrap_or_default().to_string();
     let version = value.get("schema_version").and_then(serde_json::Value::as_u64);
     if schema != SCHEMA_NAME || version != Some(u64::from(SCHEMA_VERSION)) {
-        return Err(VerifyError::WrongSchema { found: format!("{schema} v{}", version.map_or("?".to_string(), |v| v.to_string())) });
+        return Err(VerifyError::WrongSchema {
+            found: format!("{schema} v{}", version.map_or("?".to_string(), |v| v.to_string())),
+        });
     }
     let recorded = value.get("digest").and_then(|s| s.as_str()).unwrap_or_default().to_string();
     let computed = digest_of_value(&mut value).map_err(|message| VerifyError::Malformed { message })?;
     if recorded != computed {
         return Err(VerifyError::DigestMismatch { recorded, computed });
     }
-    let declaration: Declaration = serde_json::from_str(text).map_err(|e| VerifyError::Malformed { message: e.to_string() })?;
+    let declaration: Declaration =
+        serde_json::from_str(text).map_err(|e| VerifyError::Malformed { message: e.to_string() })?;
     if !looks_like_rfc3339(&declaration.created_at) {
-        return Err(VerifyError::Malformed { message: format!("`created_at` is `{}`, not a date and time", declaration.created_at) });
+        return Err(VerifyError::Malformed {
+            message: format!("`created_at` is `{}`, not a date and time", declaration.created_at),
+        });
     }
-    let policy = find_policy(&declaration.policy.id).ok_or_else(|| VerifyError::UnknownPolicy { id: declaration.policy.id.clone() })?;
+    let policy = find_policy(&declaration.policy.id)
+        .ok_or_else(|| VerifyError::UnknownPolicy { id: declaration.policy.id.clone() })?;
     if policy.digest != declaration.policy.digest {
         return Err(VerifyError::PolicyChanged {
             id: declaration.policy.id.clone(),
@@ -379,18 +411,23 @@ pub fn verify<'p>(text: &str, find_policy: impl Fn(&str) -> Option<&'p Policy>) 
     }
     let mut answers = BTreeMap::new();
     for a in &declaration.answers {
-        let fact = policy.fact(&a.fact).ok_or_else(|| VerifyError::Rerun { message: format!("policy `{}` asks no fact `{}`", policy.header.id, a.fact) })?;
+        let fact = policy.fact(&a.fact).ok_or_else(|| VerifyError::Rerun {
+            message: format!("policy `{}` asks no fact `{}`", policy.header.id, a.fact),
+        })?;
         let v = from_json(fact, &a.value.to_json()).map_err(|e| VerifyError::Rerun { message: e.to_string() })?;
         if answers.insert(a.fact.clone(), v).is_some() {
             return Err(VerifyError::Rerun { message: format!("fact `{}` is answered twice", a.fact) });
         }
     }
-    let evaluation = evaluate(policy, &declaration.tree.id, &answers).map_err(|e| VerifyError::Rerun { message: e.to_string() })?;
+    let evaluation =
+        evaluate(policy, &declaration.tree.id, &answers).map_err(|e| VerifyError::Rerun { message: e.to_string() })?;
     let rebuilt = build(policy, &evaluation, declaration.declarant.clone(), &declaration.created_at);
     if rebuilt != declaration {
         let a = serde_json::to_value(&rebuilt).unwrap_or_default();
         let b = serde_json::to_value(&declaration).unwrap_or_default();
-        return Err(VerifyError::Differs { field: first_difference(&a, &b, String::new()).unwrap_or_else(|| "(unknown)".into()) });
+        return Err(VerifyError::Differs {
+            field: first_difference(&a, &b, String::new()).unwrap_or_else(|| "(unknown)".into()),
+        });
     }
     Ok(Verified { declaration, evaluation })
 }
@@ -437,7 +474,15 @@ pub fn looks_like_rfc3339(s: &str) -> bool {
     let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     let at = |i: usize, c: u8| b.get(i) == Some(&c);
     let date_ok = (0..4).all(digit) && at(4, b'-') && digit(5) && digit(6) && at(7, b'-') && digit(8) && digit(9);
-    let time_ok = (at(10, b'T') || at(10, b't')) && digit(11) && digit(12) && at(13, b':') && digit(14) && digit(15) && at(16, b':') && digit(17) && digit(18);
+    let time_ok = (at(10, b'T') || at(10, b't'))
+        && digit(11)
+        && digit(12)
+        && at(13, b':')
+        && digit(14)
+        && digit(15)
+        && at(16, b':')
+        && digit(17)
+        && digit(18);
     let rest = s.get(19..).unwrap_or("");
     let rest = rest.strip_prefix('.').map_or(rest, |r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
     let zone_ok = rest == "Z" || rest == "z" || {

@@ -198,12 +198,7 @@ impl Reporter {
     }
 
     pub fn at(&self, tree: Option<&str>, node: Option<&str>, detail: Option<String>) -> Location {
-        Location {
-            policy: self.policy.clone(),
-            tree: tree.map(str::to_string),
-            node: node.map(str::to_string),
-            detail,
-        }
+        Location { policy: self.policy.clone(), tree: tree.map(str::to_string), node: node.map(str::to_string), detail }
     }
 
     pub fn push(&mut self, code: Code, location: Location, message: impl Into<String>, help: impl Into<String>) {

@@ -87,13 +87,24 @@ pub struct Evaluation {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EvalError {
-    UnknownTree { tree: String, policy: String },
+    UnknownTree {
+        tree: String,
+        policy: String,
+    },
     /// Answers are missing: the first is needed now, the rest may be asked after it.
-    Missing { needed: Vec<(String, String)>, maybe: Vec<(String, String)> },
+    Missing {
+        needed: Vec<(String, String)>,
+        maybe: Vec<(String, String)>,
+    },
     /// The answer fits no branch (a checked policy never does this; kept as an error, not a panic).
-    NoBranch { node: String, answer: String },
+    NoBranch {
+        node: String,
+        answer: String,
+    },
     /// A node is missing or the walk went on too long (also impossible for a checked policy).
-    Broken { node: String },
+    Broken {
+        node: String,
+    },
 }
 
 impl fmt::Display for EvalError {
@@ -135,10 +146,18 @@ pub fn describe_condition(condition: &Condition, fact: &Fact) -> String {
         }
         Condition::Range { lower, upper } => {
             let lo = lower.map(|b| {
-                if b.inclusive { format!("{} or more", amount(b.value)) } else { format!("more than {}", amount(b.value)) }
+                if b.inclusive {
+                    format!("{} or more", amount(b.value))
+                } else {
+                    format!("more than {}", amount(b.value))
+                }
             });
             let hi = upper.map(|b| {
-                if b.inclusive { format!("{} or less", amount(b.value)) } else { format!("less than {}", amount(b.value)) }
+                if b.inclusive {
+                    format!("{} or less", amount(b.value))
+                } else {
+                    format!("less than {}", amount(b.value))
+                }
             });
             match (lo, hi) {
                 (Some(_), Some(_)) if lower.zip(*upper).is_some_and(|(l, u)| l.value == u.value) => {
@@ -247,7 +266,10 @@ pub fn evaluate(policy: &Policy, tree_id: &str, answers: &BTreeMap<String, Value
     };
     let mut amounts = Vec::new();
     for rule in &outcome.amounts {
-        let of = answers.get(&rule.fact).and_then(Value::as_decimal).ok_or_else(|| EvalError::Broken { node: node_id.clone() })?;
+        let of = answers
+            .get(&rule.fact)
+            .and_then(Value::as_decimal)
+            .ok_or_else(|| EvalError::Broken { node: node_id.clone() })?;
         let exact = of * rule.multiply;
         amounts.push(ComputedAmount {
             label: rule.label.clone(),
@@ -269,5 +291,12 @@ pub fn evaluate(policy: &Policy, tree_id: &str, answers: &BTreeMap<String, Value
             citations.push((reference.clone(), text));
         }
     }
-    Ok(Evaluation { tree: tree_id.to_string(), node: node_id, outcome: outcome.clone(), steps: walk.steps, amounts, citations })
+    Ok(Evaluation {
+        tree: tree_id.to_string(),
+        node: node_id,
+        outcome: outcome.clone(),
+        steps: walk.steps,
+        amounts,
+        citations,
+    })
 }

@@ -114,8 +114,10 @@ mod tests {
     fn sorts_members_and_escapes_like_ecmascript() {
         check(json!({"b": 1, "a": [true, null, "x"]}), r#"{"a":[true,null,"x"],"b":1}"#);
         check(json!("line\nbreak \"q\" \u{1} é €"), "\"line\\nbreak \\\"q\\\" \\u0001 é €\"");
-        check(json!({"\u{20ac}": 1, "\r": 2, "1": 3, "\u{80}": 4, "\u{1F600}": 5, "\u{fb33}": 6}),
-            "{\"\\r\":2,\"1\":3,\"\u{80}\":4,\"\u{20ac}\":1,\"\u{1F600}\":5,\"\u{fb33}\":6}");
+        check(
+            json!({"\u{20ac}": 1, "\r": 2, "1": 3, "\u{80}": 4, "\u{1F600}": 5, "\u{fb33}": 6}),
+            "{\"\\r\":2,\"1\":3,\"\u{80}\":4,\"\u{20ac}\":1,\"\u{1F600}\":5,\"\u{fb33}\":6}",
+        );
         check(json!(-42), "-42");
     }
 
@@ -126,9 +128,6 @@ mod tests {
 
     #[test]
     fn digest_is_tagged_hex() {
-        assert_eq!(
-            sha256_tagged(b"abc"),
-            "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
+        assert_eq!(sha256_tagged(b"abc"), "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 }

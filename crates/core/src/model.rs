@@ -71,7 +71,9 @@ impl Vocabulary {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     Yes,
@@ -165,12 +167,23 @@ impl NoteKind {
 #[serde(tag = "test", rename_all = "snake_case")]
 pub enum Condition {
     /// The answer is one of these options (a choice or yes/no fact).
-    OneOf { options: Vec<String> },
+    OneOf {
+        options: Vec<String>,
+    },
     /// The number lies within these bounds (money or whole number).
-    Range { lower: Option<Bound>, upper: Option<Bound> },
-    All { of: Vec<Condition> },
-    Any { of: Vec<Condition> },
-    Not { of: Box<Condition> },
+    Range {
+        lower: Option<Bound>,
+        upper: Option<Bound>,
+    },
+    All {
+        of: Vec<Condition>,
+    },
+    Any {
+        of: Vec<Condition>,
+    },
+    Not {
+        of: Box<Condition>,
+    },
     /// `otherwise = true`: matches any answer.
     Otherwise,
 }

@@ -53,14 +53,10 @@ impl MoneyError {
     /// A help line saying how to put it right.
     pub fn help(&self) -> &'static str {
         match self {
-            MoneyError::Empty | MoneyError::NotANumber { .. } => {
-                "enter the value in pounds, for example 25 or 25.50"
-            }
+            MoneyError::Empty | MoneyError::NotANumber { .. } => "enter the value in pounds, for example 25 or 25.50",
             MoneyError::DecimalComma { .. } => "write pence after a full stop, for example 25.50",
             MoneyError::Negative { .. } => "enter an amount of £0 or more",
-            MoneyError::TooManyDecimalPlaces { .. } => {
-                "enter the amount to the nearest penny, for example 25.50"
-            }
+            MoneyError::TooManyDecimalPlaces { .. } => "enter the amount to the nearest penny, for example 25.50",
             MoneyError::TooLarge { .. } => "enter an amount of £1,000,000 or less",
         }
     }
@@ -69,12 +65,8 @@ impl MoneyError {
     pub fn field_message(&self) -> String {
         match self {
             MoneyError::Empty => "Enter the value in pounds, for example 25 or 25.50".to_string(),
-            MoneyError::NotANumber { .. } => {
-                "Enter the value in pounds, for example 25 or 25.50".to_string()
-            }
-            MoneyError::DecimalComma { .. } => {
-                "Use a full stop for pence, for example 25.50".to_string()
-            }
+            MoneyError::NotANumber { .. } => "Enter the value in pounds, for example 25 or 25.50".to_string(),
+            MoneyError::DecimalComma { .. } => "Use a full stop for pence, for example 25.50".to_string(),
             MoneyError::Negative { .. } => "The value must be £0 or more".to_string(),
             MoneyError::TooManyDecimalPlaces { .. } => {
                 "Enter the value to the nearest penny, for example 25.50".to_string()
@@ -91,11 +83,7 @@ impl MoneyError {
 /// continental `25,50` is never read as two thousand five hundred and fifty pounds).
 pub fn parse_money(input: &str) -> Result<Decimal, MoneyError> {
     let trimmed = input.trim();
-    let without_pound = trimmed
-        .strip_prefix('£')
-        .or_else(|| trimmed.strip_prefix("GBP"))
-        .unwrap_or(trimmed)
-        .trim();
+    let without_pound = trimmed.strip_prefix('£').or_else(|| trimmed.strip_prefix("GBP")).unwrap_or(trimmed).trim();
     let negative = without_pound.starts_with('-') || without_pound.starts_with('−');
     let unsigned = without_pound.trim_start_matches(['-', '−', '+']).trim();
     let unsigned = unsigned.strip_prefix('£').unwrap_or(unsigned).trim();
@@ -114,14 +102,10 @@ pub fn parse_money(input: &str) -> Result<Decimal, MoneyError> {
             MoneyError::NotANumber { input: trimmed.to_string() }
         }
     })?;
-    if !digits.chars().all(|c| c.is_ascii_digit() || c == '.')
-        || digits.matches('.').count() > 1
-        || digits == "."
-    {
+    if !digits.chars().all(|c| c.is_ascii_digit() || c == '.') || digits.matches('.').count() > 1 || digits == "." {
         return Err(MoneyError::NotANumber { input: trimmed.to_string() });
     }
-    let value = Decimal::from_str(&digits)
-        .map_err(|_| MoneyError::NotANumber { input: trimmed.to_string() })?;
+    let value = Decimal::from_str(&digits).map_err(|_| MoneyError::NotANumber { input: trimmed.to_string() })?;
     if negative && !value.is_zero() {
         return Err(MoneyError::Negative { input: trimmed.to_string() });
     }

@@ -103,12 +103,8 @@ pub fn enumerate(policy: &Policy, tree_id: &str) -> Result<Vec<PathRow>, EvalErr
                 let first = first_matches(&conditions, &pool);
                 // Pushed in reverse so that paths come out in branch order.
                 for (index, branch) in q.branches.iter().enumerate().rev() {
-                    let group: Vec<Value> = pool
-                        .iter()
-                        .zip(&first)
-                        .filter(|(_, f)| **f == Some(index))
-                        .map(|(v, _)| v.clone())
-                        .collect();
+                    let group: Vec<Value> =
+                        pool.iter().zip(&first).filter(|(_, f)| **f == Some(index)).map(|(v, _)| v.clone()).collect();
                     if group.is_empty() {
                         continue;
                     }

@@ -292,10 +292,9 @@ fn parse_text<T: serde::de::DeserializeOwned>(text: &str, format: Format) -> Res
         }),
         #[cfg(not(feature = "toml"))]
         Format::Toml => Err(ParseError { message: "this build reads policies as JSON only".to_string(), line: None }),
-        Format::Json => serde_json::from_str(text).map_err(|e| ParseError {
-            message: e.to_string(),
-            line: Some(e.line()),
-        }),
+        Format::Json => {
+            serde_json::from_str(text).map_err(|e| ParseError { message: e.to_string(), line: Some(e.line()) })
+        }
     }
 }
 

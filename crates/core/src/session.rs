@@ -52,13 +52,20 @@ impl Session {
     /// the outcome.
     pub fn page<'p>(&self, policy: &'p Policy) -> Result<Page<'p>, EvalError> {
         let w = self.walk(policy)?;
-        let tree = policy.tree(&self.tree).ok_or_else(|| EvalError::UnknownTree { tree: self.tree.clone(), policy: policy.header.id.clone() })?;
+        let tree = policy
+            .tree(&self.tree)
+            .ok_or_else(|| EvalError::UnknownTree { tree: self.tree.clone(), policy: policy.header.id.clone() })?;
         let question_page = |node: &str| -> Result<Page<'p>, EvalError> {
             let Some(Node::Question(q)) = tree.node(node) else {
                 return Err(EvalError::Broken { node: node.to_string() });
             };
             let fact = policy.fact(&q.fact).ok_or_else(|| EvalError::Broken { node: node.to_string() })?;
-            Ok(Page::Question { node: node.to_string(), question: q, fact, current: self.answers.get(&q.fact).cloned() })
+            Ok(Page::Question {
+                node: node.to_string(),
+                question: q,
+                fact,
+                current: self.answers.get(&q.fact).cloned(),
+            })
         };
         if let Some(fact) = &self.revisiting {
             if let Some(step) = w.steps.iter().find(|s| &s.fact == fact) {
@@ -67,7 +74,9 @@ impl Session {
         }
         match &w.end {
             End::Ask(node) => question_page(node),
-            End::Outcome(_) => crate::eval::evaluate(policy, &self.tree, &self.all_answers()).map(|e| Page::Outcome(Box::new(e))),
+            End::Outcome(_) => {
+                crate::eval::evaluate(policy, &self.tree, &self.all_answers()).map(|e| Page::Outcome(Box::new(e)))
+            }
         }
     }
 

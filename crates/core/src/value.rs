@@ -43,9 +43,7 @@ impl Value {
     pub fn to_json(&self) -> serde_json::Value {
         match self {
             Value::Option(id) => serde_json::Value::String(id.clone()),
-            Value::Money(d) => {
-                serde_json::Value::String(crate::money::to_pence_scale(*d).to_string())
-            }
+            Value::Money(d) => serde_json::Value::String(crate::money::to_pence_scale(*d).to_string()),
             Value::Number(n) => serde_json::Value::from(*n),
         }
     }
@@ -109,13 +107,9 @@ impl ValueError {
     /// The message beside the form field, in the GOV.UK style.
     pub fn field_message(&self) -> String {
         match self {
-            ValueError::NoChoice { .. } | ValueError::UnknownOption { .. } => {
-                "Select an answer".to_string()
-            }
+            ValueError::NoChoice { .. } | ValueError::UnknownOption { .. } => "Select an answer".to_string(),
             ValueError::Money { error, .. } => error.field_message(),
-            ValueError::MoneyAsFloat { .. } => {
-                "Enter the value in pounds, for example 25 or 25.50".to_string()
-            }
+            ValueError::MoneyAsFloat { .. } => "Enter the value in pounds, for example 25 or 25.50".to_string(),
             ValueError::NotAWholeNumber { .. } => "Enter a whole number, for example 3".to_string(),
             ValueError::OutOfRange { min, max, .. } => {
                 format!("Enter a number from {min} to {max}")
@@ -134,30 +128,28 @@ pub fn parse_input(fact: &Fact, input: &str) -> Result<Value, ValueError> {
                 return Err(ValueError::NoChoice { fact: fact.id.clone() });
             }
             let lower = text.to_lowercase();
-            let found = fact
-                .options
-                .iter()
-                .find(|o| o.id == text || o.id == lower || o.label.to_lowercase() == lower)
-                .or_else(|| match (&fact.kind, lower.as_str()) {
-                    (FactKind::YesNo { .. }, "y" | "true") => fact.option("yes"),
-                    (FactKind::YesNo { .. }, "n" | "false") => fact.option("no"),
-                    _ => None,
-                });
+            let found =
+                fact.options.iter().find(|o| o.id == text || o.id == lower || o.label.to_lowercase() == lower).or_else(
+                    || match (&fact.kind, lower.as_str()) {
+                        (FactKind::YesNo { .. }, "y" | "true") => fact.option("yes"),
+                        (FactKind::YesNo { .. }, "n" | "false") => fact.option("no"),
+                        _ => None,
+                    },
+                );
             found.map(|o| Value::Option(o.id.clone())).ok_or_else(|| ValueError::UnknownOption {
                 fact: fact.id.clone(),
                 given: text.to_string(),
                 options: fact.options.iter().map(|o| o.id.clone()).collect(),
             })
         }
-        FactKind::Money => parse_money(text)
-            .map(Value::Money)
-            .map_err(|error| ValueError::Money { fact: fact.id.clone(), error }),
+        FactKind::Money => {
+            parse_money(text).map(Value::Money).map_err(|error| ValueError::Money { fact: fact.id.clone(), error })
+        }
         FactKind::WholeNumber { min, max } => {
             let compact: String = text.chars().filter(|c| *c != ',' && !c.is_whitespace()).collect();
-            let n: i64 = compact.parse().map_err(|_| ValueError::NotAWholeNumber {
-                fact: fact.id.clone(),
-                given: text.to_string(),
-            })?;
+            let n: i64 = compact
+                .parse()
+                .map_err(|_| ValueError::NotAWholeNumber { fact: fact.id.clone(), given: text.to_string() })?;
             if n < *min || n > *max {
                 return Err(ValueError::OutOfRange { fact: fact.id.clone(), given: n, min: *min, max: *max });
             }
@@ -223,4 +215,3 @@ impl<'de> Deserialize<'de> for Value {
         })
     }
 }
-

@@ -19,7 +19,12 @@ fn kent_fee_declaration(catalog: &Catalog) -> String {
         .map(|(k, v)| (k.clone(), from_json(p.fact(k).unwrap(), v).unwrap()))
         .collect();
     let e = evaluate(p, "fees", &answers).unwrap();
-    let declarant = Declarant { name: Some("A. Officer".into()), job_title: Some("Planner".into()), team: None, email: Some("a.officer@example.gov.uk".into()) };
+    let declarant = Declarant {
+        name: Some("A. Officer".into()),
+        job_title: Some("Planner".into()),
+        team: None,
+        email: Some("a.officer@example.gov.uk".into()),
+    };
     build(p, &e, Some(declarant), "2026-11-22T10:15:00Z").to_json_pretty()
 }
 
@@ -27,7 +32,9 @@ fn kent_fee_declaration(catalog: &Catalog) -> String {
 fn leaves(v: &J, at: Vec<String>, out: &mut Vec<Vec<String>>) {
     match v {
         J::Object(m) => m.iter().for_each(|(k, x)| leaves(x, [at.clone(), vec![k.clone()]].concat(), out)),
-        J::Array(a) => a.iter().enumerate().for_each(|(i, x)| leaves(x, [at.clone(), vec![i.to_string()]].concat(), out)),
+        J::Array(a) => {
+            a.iter().enumerate().for_each(|(i, x)| leaves(x, [at.clone(), vec![i.to_string()]].concat(), out))
+        }
         _ => out.push(at),
     }
 }
@@ -100,7 +107,11 @@ fn a_changed_field_with_a_recomputed_digest_is_still_caught_by_the_rerun() {
         *leaf = changed(leaf);
         reseal(&mut v);
         let text = serde_json::to_string(&v).unwrap();
-        assert!(verify(&text, |id| catalog.policy(id)).is_err(), "a resealed change to /{} was not caught", path.join("/"));
+        assert!(
+            verify(&text, |id| catalog.policy(id)).is_err(),
+            "a resealed change to /{} was not caught",
+            path.join("/")
+        );
     }
 }
 

@@ -13,7 +13,12 @@ use std::collections::BTreeMap;
 fn check(tree: &str, facts: serde_json::Value, verdict: Verdict, amounts: &[&str]) -> probity_core::eval::Evaluation {
     let catalog = common::catalog();
     let p = catalog.policy("kent").unwrap();
-    let answers: BTreeMap<_, _> = facts.as_object().unwrap().iter().map(|(k, v)| (k.clone(), from_json(p.fact(k).unwrap(), v).unwrap())).collect();
+    let answers: BTreeMap<_, _> = facts
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), from_json(p.fact(k).unwrap(), v).unwrap()))
+        .collect();
     let e = evaluate(p, tree, &answers).unwrap();
     assert_eq!(e.outcome.verdict, verdict, "{tree} {facts}: reached {}", e.node);
     let got: Vec<String> = e.amounts.iter().map(|a| a.value.to_string()).collect();
@@ -29,8 +34,18 @@ fn lecture_fees_to_the_penny() {
     let e = check("fees", half, Verdict::YesWithConditions, &["75.62"]);
     assert!(e.amounts[0].rule.contains("rounded down"), "the rounding rule is stated");
     assert!(e.outcome.notes.iter().any(|n| n.kind == NoteKind::Contradiction), "L.2 against G.6 is said out loud");
-    check("fees", json!({"fee_activity": "lecture", "lecture_setting": "council_time_permitted", "fee_amount": "0.01"}), Verdict::YesWithConditions, &["0.00"]);
-    check("fees", json!({"fee_activity": "lecture", "lecture_setting": "council_time_permitted", "fee_amount": "200"}), Verdict::YesWithConditions, &["100.00"]);
+    check(
+        "fees",
+        json!({"fee_activity": "lecture", "lecture_setting": "council_time_permitted", "fee_amount": "0.01"}),
+        Verdict::YesWithConditions,
+        &["0.00"],
+    );
+    check(
+        "fees",
+        json!({"fee_activity": "lecture", "lecture_setting": "council_time_permitted", "fee_amount": "200"}),
+        Verdict::YesWithConditions,
+        &["100.00"],
+    );
     check("fees", json!({"fee_activity": "lecture", "lecture_setting": "internal_course"}), Verdict::No, &[]);
 }
 
@@ -44,7 +59,12 @@ fn the_salary_test_is_flagged_as_out_of_date() {
     );
     assert!(e.outcome.notes.iter().any(|n| n.kind == NoteKind::OutOfDate && n.text.contains("2009")));
     check("political-restriction", json!({"post_on_restricted_list": "yes"}), Verdict::Yes, &[]);
-    check("political-restriction", json!({"post_on_restricted_list": "no", "post_regularly_advises_councillors": "yes"}), Verdict::Yes, &[]);
+    check(
+        "political-restriction",
+        json!({"post_on_restricted_list": "no", "post_regularly_advises_councillors": "yes"}),
+        Verdict::Yes,
+        &[],
+    );
 }
 
 #[test]
@@ -54,10 +74,37 @@ fn gifts_follow_l1_to_l5() {
         f.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
         f
     };
-    let e = check("gifts", base(json!({"offer_kind": "gift", "giver": "contractor", "gift_type": "token_item"})), Verdict::Yes, &[]);
+    let e = check(
+        "gifts",
+        base(json!({"offer_kind": "gift", "giver": "contractor", "gift_type": "token_item"})),
+        Verdict::Yes,
+        &[],
+    );
     assert!(e.outcome.cite.contains(&"L.1".to_string()));
-    let e = check("gifts", base(json!({"offer_kind": "gift", "giver": "contractor", "gift_type": "alcohol", "gift_delivered": "yes"})), Verdict::No, &[]);
-    assert!(e.outcome.actions.iter().any(|a| a.what.contains("refusal letter")), "unsolicited gifts go back with a refusal letter");
-    check("gifts", base(json!({"offer_kind": "hospitality", "hospitality_purpose": "social", "social_function_part_of_community_life": "no"})), Verdict::No, &[]);
-    check("gifts", base(json!({"offer_kind": "hospitality", "hospitality_purpose": "impart_information", "authorised_in_advance": "no"})), Verdict::AskFirst, &[]);
+    let e = check(
+        "gifts",
+        base(json!({"offer_kind": "gift", "giver": "contractor", "gift_type": "alcohol", "gift_delivered": "yes"})),
+        Verdict::No,
+        &[],
+    );
+    assert!(
+        e.outcome.actions.iter().any(|a| a.what.contains("refusal letter")),
+        "unsolicited gifts go back with a refusal letter"
+    );
+    check(
+        "gifts",
+        base(
+            json!({"offer_kind": "hospitality", "hospitality_purpose": "social", "social_function_part_of_community_life": "no"}),
+        ),
+        Verdict::No,
+        &[],
+    );
+    check(
+        "gifts",
+        base(
+            json!({"offer_kind": "hospitality", "hospitality_purpose": "impart_information", "authorised_in_advance": "no"}),
+        ),
+        Verdict::AskFirst,
+        &[],
+    );
 }

@@ -22,7 +22,12 @@ fn every_path_witness_reaches_its_outcome_and_every_outcome_has_a_path() {
                     for v in values {
                         let mut w = row.witness.clone();
                         w.insert(fact.clone(), v.clone());
-                        assert_eq!(evaluate(p, tree_id, &w).unwrap().node, row.outcome, "{}/{tree_id} {fact}={v:?}", p.header.id);
+                        assert_eq!(
+                            evaluate(p, tree_id, &w).unwrap().node,
+                            row.outcome,
+                            "{}/{tree_id} {fact}={v:?}",
+                            p.header.id
+                        );
                     }
                 }
                 reached.insert(row.outcome.clone());

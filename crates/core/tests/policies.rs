@@ -62,8 +62,19 @@ fn vendored_seeds_match_the_shared_originals() {
 fn every_policy_has_every_shared_tree() {
     let catalog = common::catalog();
     let trees = [
-        "gifts", "legacies", "discounts", "political-restriction", "political-activity", "fees", "outside-work",
-        "interests", "relationships", "media", "council-resources", "arrest-bankruptcy", "reporting-concerns",
+        "gifts",
+        "legacies",
+        "discounts",
+        "political-restriction",
+        "political-activity",
+        "fees",
+        "outside-work",
+        "interests",
+        "relationships",
+        "media",
+        "council-resources",
+        "arrest-bankruptcy",
+        "reporting-concerns",
     ];
     for p in catalog.policies.values() {
         for t in trees {

@@ -23,7 +23,8 @@ fn blocks() -> Vec<(String, String)> {
 }
 
 fn lint(policy: Option<&str>, vocabulary: &str) -> Vec<Diagnostic> {
-    let sources: Vec<Source<'_>> = policy.map(|text| Source { label: "example.toml", text, format: Format::Toml }).into_iter().collect();
+    let sources: Vec<Source<'_>> =
+        policy.map(|text| Source { label: "example.toml", text, format: Format::Toml }).into_iter().collect();
     load(Source { label: "vocabulary.toml", text: vocabulary, format: Format::Toml }, &sources).diagnostics
 }
 
@@ -31,8 +32,13 @@ fn check(code: &str, diags: &[Diagnostic]) {
     let codes: Vec<String> = diags.iter().map(|d| d.code.to_string()).collect();
     assert!(codes.iter().any(|c| c == code), "the {code} example did not trigger {code}; it gave {codes:?}");
     // Minimal: nothing else is wrong with it, except that a fragment may leave an outcome without a case.
-    let others: Vec<&Diagnostic> = diags.iter().filter(|d| d.code.to_string() != code && d.is_error() && d.code != Code::L017).collect();
-    assert!(others.is_empty(), "the {code} example also triggers: {}", others.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"));
+    let others: Vec<&Diagnostic> =
+        diags.iter().filter(|d| d.code.to_string() != code && d.is_error() && d.code != Code::L017).collect();
+    assert!(
+        others.is_empty(),
+        "the {code} example also triggers: {}",
+        others.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
+    );
 }
 
 #[test]
@@ -44,7 +50,11 @@ fn every_lint_code_has_an_example_that_triggers_it() {
             .iter()
             .find(|(info, _)| info.split_whitespace().next() == Some(&format!("lint={name}")))
             .unwrap_or_else(|| panic!("policies/README.md has no example for {name}"));
-        assert!(README.contains(&format!("### {name} {}", code.name())), "the heading for {name} should name it `{}`", code.name());
+        assert!(
+            README.contains(&format!("### {name} {}", code.name())),
+            "the heading for {name} should name it `{}`",
+            code.name()
+        );
         let diags = if info.contains("vocabulary") {
             lint(None, body)
         } else {
@@ -58,5 +68,9 @@ fn every_lint_code_has_an_example_that_triggers_it() {
 fn the_worked_example_is_clean() {
     let (_, body) = blocks().into_iter().find(|(info, _)| info == "example").expect("a worked example");
     let diags = lint(Some(&body), common::VOCABULARY);
-    assert!(diags.is_empty(), "the worked example has problems:\n{}", diags.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"));
+    assert!(
+        diags.is_empty(),
+        "the worked example has problems:\n{}",
+        diags.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
+    );
 }

@@ -41,7 +41,9 @@ fn answer_for(policy: &Policy, fact_id: &str, pick: u64) -> Value {
     let reps = representatives(fact, &tree_conditions);
     match fact.kind {
         // Half the time a value at or next to a bound, half the time any amount at all.
-        FactKind::Money if pick % 2 == 1 => Value::Money(rust_decimal::Decimal::new((pick / 2 % 100_000_000) as i64, 2)),
+        FactKind::Money if pick % 2 == 1 => {
+            Value::Money(rust_decimal::Decimal::new((pick / 2 % 100_000_000) as i64, 2))
+        }
         _ => reps[(pick as usize) % reps.len()].clone(),
     }
 }

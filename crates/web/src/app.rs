@@ -57,7 +57,9 @@ pub fn app(config: &Config) -> Html {
         let storage_key = storage_key.clone();
         use_effect_with((), move |_| {
             if !kiosk {
-                if let Some(saved) = browser::session_get(&storage_key).and_then(|t| serde_json::from_str::<Saved>(&t).ok()) {
+                if let Some(saved) =
+                    browser::session_get(&storage_key).and_then(|t| serde_json::from_str::<Saved>(&t).ok())
+                {
                     state.dispatch(Action::Restore { policy: saved.policy, session: saved.session });
                 }
             }
@@ -114,7 +116,9 @@ pub fn app(config: &Config) -> Html {
     // Keep the answers for a reload in this tab; never in kiosk mode.
     {
         let saved = match (&state.policy, &state.session) {
-            (Some(p), Some(s)) if !s.answers.is_empty() => serde_json::to_string(&Saved { policy: p.clone(), session: s.clone() }).ok(),
+            (Some(p), Some(s)) if !s.answers.is_empty() => {
+                serde_json::to_string(&Saved { policy: p.clone(), session: s.clone() }).ok()
+            }
             _ => None,
         };
         let kiosk = config.kiosk;
@@ -155,8 +159,12 @@ pub fn app(config: &Config) -> Html {
     };
     let body = match (&state.view, state.page()) {
         (View::Start, _) | (_, None) => html! { <StartPage state={(*state).clone()} dispatch={dispatch.clone()} /> },
-        (View::Compare, Some(Page::Outcome(e))) => html! { <ComparePage state={(*state).clone()} evaluation={Rc::new(*e)} dispatch={dispatch.clone()} /> },
-        (_, Some(Page::Question { .. })) => html! { <QuestionPage state={(*state).clone()} dispatch={dispatch.clone()} /> },
+        (View::Compare, Some(Page::Outcome(e))) => {
+            html! { <ComparePage state={(*state).clone()} evaluation={Rc::new(*e)} dispatch={dispatch.clone()} /> }
+        }
+        (_, Some(Page::Question { .. })) => {
+            html! { <QuestionPage state={(*state).clone()} dispatch={dispatch.clone()} /> }
+        }
         (_, Some(Page::Outcome(e))) => html! {
             <OutcomePage state={(*state).clone()} evaluation={Rc::new(*e)} dispatch={dispatch.clone()} kiosk={config.kiosk} host={config.host.clone()} />
         },

@@ -78,11 +78,16 @@ fn load(extra: Option<(&str, &str)>) -> Bundle {
         return Bundle { catalog: loaded.catalog, diagnostics: loaded.diagnostics };
     };
     let labels = labels(parts.policies.len());
-    let mut list: Vec<Source<'_>> =
-        parts.policies.iter().zip(&labels).map(|(text, label)| Source { label, text: text.get(), format: Format::Json }).collect();
+    let mut list: Vec<Source<'_>> = parts
+        .policies
+        .iter()
+        .zip(&labels)
+        .map(|(text, label)| Source { label, text: text.get(), format: Format::Json })
+        .collect();
     if let Some((label, text)) = extra {
         list.push(Source { label, text, format: Format::Json });
     }
-    let loaded = load_with(Source { label: "vocabulary", text: parts.vocabulary.get(), format: Format::Json }, &list, OPTIONS);
+    let loaded =
+        load_with(Source { label: "vocabulary", text: parts.vocabulary.get(), format: Format::Json }, &list, OPTIONS);
     Bundle { catalog: loaded.catalog, diagnostics: loaded.diagnostics }
 }

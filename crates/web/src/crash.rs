@@ -35,7 +35,11 @@ fn show_panel(container: &web_sys::Element) {
         make("div", "pb-error-summary", ""),
         make("h2", "pb-error-summary__title", "Something went wrong"),
         make("p", "pb-body", "This tool stopped unexpectedly. Your answers were not sent anywhere."),
-        make("p", "pb-body", "Reload the page to start again. If it happens again, tell whoever looks after this page."),
+        make(
+            "p",
+            "pb-body",
+            "Reload the page to start again. If it happens again, tell whoever looks after this page.",
+        ),
     ) else {
         return;
     };

@@ -9,10 +9,7 @@
 const ENDINGS: [&str; 7] = ["ing", "ers", "es", "ed", "er", "e", "s"];
 
 fn stem(word: &str) -> &str {
-    ENDINGS
-        .iter()
-        .find_map(|ending| word.strip_suffix(ending).filter(|rest| rest.chars().count() >= 3))
-        .unwrap_or(word)
+    ENDINGS.iter().find_map(|ending| word.strip_suffix(ending).filter(|rest| rest.chars().count() >= 3)).unwrap_or(word)
 }
 
 /// True when every word of `query` (a stem of it) appears in one of `texts`; an empty query
@@ -28,6 +25,9 @@ pub const EXAMPLES: [&str; 3] = ["gift", "politics", "lecture"];
 
 /// Whether `tree` of `policy` matches `query`: its title and the names of all its topics.
 pub fn tree_matches(query: &str, policy: &probity_core::model::Policy, tree: &probity_core::model::Tree) -> bool {
-    let labels = tree.topics.iter().filter_map(|id| policy.topics.iter().find(|(topic, _)| topic == id).map(|(_, label)| label.as_str()));
+    let labels = tree
+        .topics
+        .iter()
+        .filter_map(|id| policy.topics.iter().find(|(topic, _)| topic == id).map(|(_, label)| label.as_str()));
     matches(query, &std::iter::once(tree.title.as_str()).chain(labels).collect::<Vec<_>>())
 }

@@ -69,7 +69,10 @@ pub enum Action {
     /// The browser went back or forward to a page named by this key.
     Navigate(String),
     /// Restores a saved session (from sessionStorage) after a reload.
-    Restore { policy: String, session: Session },
+    Restore {
+        policy: String,
+        session: Session,
+    },
 }
 
 impl State {

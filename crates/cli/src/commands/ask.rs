@@ -38,7 +38,9 @@ pub fn run(args: Args, dir: &Path) -> Outcome {
                 let _ = writeln!(out, "\n{}", crate::render::evaluation(policy, &e));
                 if let Some(path) = &args.out {
                     let d = build(policy, &e, None, &crate::time::now_rfc3339());
-                    std::fs::write(path, d.to_json_pretty()).map_err(|err| CliError::usage(format!("cannot write `{}`: {err}", path.display()), "check the folder exists"))?;
+                    std::fs::write(path, d.to_json_pretty()).map_err(|err| {
+                        CliError::usage(format!("cannot write `{}`: {err}", path.display()), "check the folder exists")
+                    })?;
                     let _ = writeln!(out, "Declaration written to {}", path.display());
                 }
                 return Ok(ExitCode::SUCCESS);

@@ -33,13 +33,19 @@ pub fn run(args: Args, dir: &Path) -> Outcome {
         }
         policies.push(policy);
     }
-    println!("{}", serde_json::to_string(&serde_json::json!({"vocabulary": vocab_json, "policies": policies})).unwrap_or_default());
+    println!(
+        "{}",
+        serde_json::to_string(&serde_json::json!({"vocabulary": vocab_json, "policies": policies})).unwrap_or_default()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
 fn to_json(f: &files::FileText) -> Result<serde_json::Value, CliError> {
     match f.format {
-        probity_core::Format::Json => serde_json::from_str(&f.text).map_err(|e| CliError::finding(e.to_string(), "fix the JSON")),
-        probity_core::Format::Toml => toml::from_str::<serde_json::Value>(&f.text).map_err(|e| CliError::finding(e.message().to_string(), "fix the TOML")),
+        probity_core::Format::Json => {
+            serde_json::from_str(&f.text).map_err(|e| CliError::finding(e.to_string(), "fix the JSON"))
+        }
+        probity_core::Format::Toml => toml::from_str::<serde_json::Value>(&f.text)
+            .map_err(|e| CliError::finding(e.message().to_string(), "fix the TOML")),
     }
 }

@@ -52,7 +52,12 @@ fn cell(s: &str) -> String {
 }
 
 /// One scenario's comparison as a Markdown section and as JSON.
-fn compare_one(catalog: &Catalog, name: &str, tree: &str, facts: &BTreeMap<String, serde_json::Value>) -> (String, serde_json::Value) {
+fn compare_one(
+    catalog: &Catalog,
+    name: &str,
+    tree: &str,
+    facts: &BTreeMap<String, serde_json::Value>,
+) -> (String, serde_json::Value) {
     let rows = catalog.compare(tree, facts);
     let mut md = String::new();
     let _ = writeln!(md, "## {name}\n");
@@ -64,8 +69,16 @@ fn compare_one(catalog: &Catalog, name: &str, tree: &str, facts: &BTreeMap<Strin
         let council = &row.policy.header.council;
         match &row.result {
             Ok(e) => {
-                let clauses: Vec<String> = e.outcome.cite.iter().map(|c| format!("{} {c}", row.policy.header.id)).collect();
-                let _ = writeln!(md, "| {} | **{}** | {} | {} |", cell(council), e.outcome.verdict.id(), cell(&e.outcome.headline), clauses.join(", "));
+                let clauses: Vec<String> =
+                    e.outcome.cite.iter().map(|c| format!("{} {c}", row.policy.header.id)).collect();
+                let _ = writeln!(
+                    md,
+                    "| {} | **{}** | {} | {} |",
+                    cell(council),
+                    e.outcome.verdict.id(),
+                    cell(&e.outcome.headline),
+                    clauses.join(", ")
+                );
                 json_rows.push(serde_json::json!({"policy": row.policy.header.id, "council": council, "verdict": e.outcome.verdict, "headline": e.outcome.headline, "cite": e.outcome.cite, "outcome": e.node}));
             }
             Err(problem) => {
@@ -76,7 +89,8 @@ fn compare_one(catalog: &Catalog, name: &str, tree: &str, facts: &BTreeMap<Strin
                     other => other.to_string(),
                 };
                 let _ = writeln!(md, "| {} | — | {} | |", cell(council), cell(&text));
-                json_rows.push(serde_json::json!({"policy": row.policy.header.id, "council": council, "problem": text}));
+                json_rows
+                    .push(serde_json::json!({"policy": row.policy.header.id, "council": council, "problem": text}));
             }
         }
     }
@@ -91,8 +105,15 @@ pub fn run(args: Args, dir: &Path) -> Outcome {
     let catalog = &loaded.catalog;
     let mut sections = Vec::new();
     if let Some(path) = &args.scenarios {
-        let text = std::fs::read_to_string(path).map_err(|e| CliError::usage(format!("cannot read `{}`: {e}", path.display()), "give a scenarios TOML file"))?;
-        let file: ScenarioFile = toml::from_str(&text).map_err(|e| CliError::usage(format!("`{}` is not a scenarios file: {}", path.display(), e.message()), "each [[scenario]] has name, tree and facts"))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            CliError::usage(format!("cannot read `{}`: {e}", path.display()), "give a scenarios TOML file")
+        })?;
+        let file: ScenarioFile = toml::from_str(&text).map_err(|e| {
+            CliError::usage(
+                format!("`{}` is not a scenarios file: {}", path.display(), e.message()),
+                "each [[scenario]] has name, tree and facts",
+            )
+        })?;
         for s in &file.scenario {
             let facts = s.facts.iter().map(|(k, v)| (k.clone(), toml_to_json(v))).collect();
             sections.push(compare_one(catalog, &s.name, &s.tree, &facts));

@@ -44,9 +44,24 @@ pub fn run(args: Args, dir: &Path) -> Outcome {
         }
         let cited = cited(policy);
         let (yes, no): (Vec<&String>, Vec<&String>) = policy.clauses.keys().partition(|c| cited.contains(*c));
-        let _ = writeln!(s, "{} ({}): {} of {} clauses cited", policy.header.id, policy.header.council, yes.len(), policy.clauses.len());
+        let _ = writeln!(
+            s,
+            "{} ({}): {} of {} clauses cited",
+            policy.header.id,
+            policy.header.council,
+            yes.len(),
+            policy.clauses.len()
+        );
         let _ = writeln!(s, "  cited: {}", yes.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", "));
-        let _ = writeln!(s, "  not cited: {}", if no.is_empty() { "(none)".to_string() } else { no.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ") });
+        let _ = writeln!(
+            s,
+            "  not cited: {}",
+            if no.is_empty() {
+                "(none)".to_string()
+            } else {
+                no.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ")
+            }
+        );
     }
     print!("{s}");
     Ok(ExitCode::SUCCESS)

@@ -53,7 +53,10 @@ pub fn run(args: Args, dir: &Path) -> Outcome {
         }
     }
     if !problems.is_empty() {
-        return Err(CliError::usage(format!("the facts file has problems:\n  {}", problems.join("\n  ")), "fix the facts file; `probity paths` shows example facts for every path"));
+        return Err(CliError::usage(
+            format!("the facts file has problems:\n  {}", problems.join("\n  ")),
+            "fix the facts file; `probity paths` shows example facts for every path",
+        ));
     }
     let evaluation = evaluate(policy, &tree.id, &answers).map_err(|e| match e {
         EvalError::Missing { needed, maybe } => {
@@ -71,7 +74,10 @@ pub fn run(args: Args, dir: &Path) -> Outcome {
     if args.json {
         let created_at = args.created_at.unwrap_or_else(crate::time::now_rfc3339);
         if !probity_core::declaration::looks_like_rfc3339(&created_at) {
-            return Err(CliError::usage(format!("`{created_at}` is not an RFC 3339 time"), "for example 2026-11-22T10:15:00Z"));
+            return Err(CliError::usage(
+                format!("`{created_at}` is not an RFC 3339 time"),
+                "for example 2026-11-22T10:15:00Z",
+            ));
         }
         let declarant = Declarant { name: args.name, job_title: args.job_title, team: args.team, email: args.email };
         let d = build(policy, &evaluation, Some(declarant), &created_at);

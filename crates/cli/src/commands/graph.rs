@@ -47,10 +47,18 @@ pub fn run(args: Args, dir: &Path) -> Outcome {
             Node::Outcome(o) => (format!("{}: {} [{}]", o.verdict.id(), o.headline, o.cite.join(", ")), "outcome"),
         };
         match (f, shape) {
-            (Format::Mermaid, "question") => { let _ = writeln!(s, "  {node_id}{{\"{}\"}}", esc(&label, f)); }
-            (Format::Mermaid, _) => { let _ = writeln!(s, "  {node_id}[\"{}\"]", esc(&label, f)); }
-            (Format::Dot, "question") => { let _ = writeln!(s, "  \"{node_id}\" [shape=diamond, label=\"{}\"];", esc(&label, f)); }
-            (Format::Dot, _) => { let _ = writeln!(s, "  \"{node_id}\" [shape=box, label=\"{}\"];", esc(&label, f)); }
+            (Format::Mermaid, "question") => {
+                let _ = writeln!(s, "  {node_id}{{\"{}\"}}", esc(&label, f));
+            }
+            (Format::Mermaid, _) => {
+                let _ = writeln!(s, "  {node_id}[\"{}\"]", esc(&label, f));
+            }
+            (Format::Dot, "question") => {
+                let _ = writeln!(s, "  \"{node_id}\" [shape=diamond, label=\"{}\"];", esc(&label, f));
+            }
+            (Format::Dot, _) => {
+                let _ = writeln!(s, "  \"{node_id}\" [shape=box, label=\"{}\"];", esc(&label, f));
+            }
         }
     }
     for (node_id, node) in &tree.nodes {
@@ -59,8 +67,12 @@ pub fn run(args: Args, dir: &Path) -> Outcome {
             for b in &q.branches {
                 let label = describe_condition(&b.when, fact);
                 match f {
-                    Format::Mermaid => { let _ = writeln!(s, "  {node_id} -->|\"{}\"| {}", esc(&label, f), b.go); }
-                    Format::Dot => { let _ = writeln!(s, "  \"{node_id}\" -> \"{}\" [label=\"{}\"];", b.go, esc(&label, f)); }
+                    Format::Mermaid => {
+                        let _ = writeln!(s, "  {node_id} -->|\"{}\"| {}", esc(&label, f), b.go);
+                    }
+                    Format::Dot => {
+                        let _ = writeln!(s, "  \"{node_id}\" -> \"{}\" [label=\"{}\"];", b.go, esc(&label, f));
+                    }
                 }
             }
         }

@@ -33,7 +33,10 @@ pub fn collect(paths: &[PathBuf], default_dir: &Path) -> Result<Vec<Diagnostic>,
             let policies = if is_vocab { Vec::new() } else { vec![files::read(target)?] };
             all.extend(files::load_files(&vocabulary, &policies).diagnostics);
         } else {
-            return Err(CliError::usage(format!("`{}` does not exist", target.display()), "give a policy file or a folder of them"));
+            return Err(CliError::usage(
+                format!("`{}` does not exist", target.display()),
+                "give a policy file or a folder of them",
+            ));
         }
     }
     all.sort_by(|a, b| (a.severity, &a.location, a.code).cmp(&(b.severity, &b.location, b.code)));

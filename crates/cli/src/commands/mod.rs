@@ -67,7 +67,10 @@ pub fn policy<'a>(loaded: &'a Loaded, id: &str) -> Result<&'a Policy, CliError> 
 pub fn tree<'a>(policy: &'a Policy, id: &str) -> Result<&'a probity_core::model::Tree, CliError> {
     policy.tree(id).ok_or_else(|| {
         let known: Vec<&str> = policy.trees.keys().map(String::as_str).collect();
-        CliError::usage(format!("policy `{}` has no tree `{id}`", policy.header.id), format!("its trees: {}", known.join(", ")))
+        CliError::usage(
+            format!("policy `{}` has no tree `{id}`", policy.header.id),
+            format!("its trees: {}", known.join(", ")),
+        )
     })
 }
 
@@ -76,6 +79,9 @@ pub fn read_facts(path: &str) -> Result<std::collections::BTreeMap<String, serde
     let json = crate::files::read_json(path)?;
     match json {
         serde_json::Value::Object(map) => Ok(map.into_iter().collect()),
-        _ => Err(CliError::usage(format!("`{path}` is not a JSON object of facts"), "write it as {\"fact_name\": \"answer\", …}")),
+        _ => Err(CliError::usage(
+            format!("`{path}` is not a JSON object of facts"),
+            "write it as {\"fact_name\": \"answer\", …}",
+        )),
     }
 }

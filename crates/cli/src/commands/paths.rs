@@ -62,7 +62,16 @@ pub fn run(args: Args, dir: &Path) -> Outcome {
         Format::Csv => {
             s.push_str("path,route,outcome,verdict,headline,cites,witness,boundary_witnesses\n");
             for (i, r) in rows.iter().enumerate() {
-                let fields = [(i + 1).to_string(), route(r), r.outcome.clone(), r.verdict.id().to_string(), r.headline.clone(), r.cite.join(" "), witness(r), boundaries(r)];
+                let fields = [
+                    (i + 1).to_string(),
+                    route(r),
+                    r.outcome.clone(),
+                    r.verdict.id().to_string(),
+                    r.headline.clone(),
+                    r.cite.join(" "),
+                    witness(r),
+                    boundaries(r),
+                ];
                 let _ = writeln!(s, "{}", fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
             }
         }
@@ -70,7 +79,18 @@ pub fn run(args: Args, dir: &Path) -> Outcome {
             let _ = writeln!(s, "# {} — {}\n\n{} paths.\n", policy.header.council, tree.title, rows.len());
             s.push_str("| # | route | outcome | verdict | cites | witness | boundary witnesses |\n|---|---|---|---|---|---|---|\n");
             for (i, r) in rows.iter().enumerate() {
-                let _ = writeln!(s, "| {} | {} | {} — {} | `{}` | {} | {} | {} |", i + 1, route(r).replace('|', "\\|"), r.outcome, r.headline.replace('|', "\\|"), r.verdict.id(), r.cite.join(", "), witness(r), boundaries(r));
+                let _ = writeln!(
+                    s,
+                    "| {} | {} | {} — {} | `{}` | {} | {} | {} |",
+                    i + 1,
+                    route(r).replace('|', "\\|"),
+                    r.outcome,
+                    r.headline.replace('|', "\\|"),
+                    r.verdict.id(),
+                    r.cite.join(", "),
+                    witness(r),
+                    boundaries(r)
+                );
             }
         }
     }

@@ -40,7 +40,14 @@ pub fn run(args: Args, dir: &Path) -> Outcome {
                 match run_case(policy, tree, case) {
                     Ok((e, problems)) if problems.is_empty() => {
                         passed += 1;
-                        println!("ok   {}/{}: {} → {} ({})", policy.header.id, tree_id, case.name, e.outcome.verdict.id(), e.node);
+                        println!(
+                            "ok   {}/{}: {} → {} ({})",
+                            policy.header.id,
+                            tree_id,
+                            case.name,
+                            e.outcome.verdict.id(),
+                            e.node
+                        );
                     }
                     Ok((_, problems)) => {
                         failed += 1;

@@ -12,7 +12,12 @@ pub struct Args {
 
 /// Exit 0 and a one-line summary when valid; exit 1 with the reason when not.
 pub fn run(args: Args, dir: &Path) -> Outcome {
-    let text = std::fs::read_to_string(&args.file).map_err(|e| CliError::usage(format!("cannot read `{}`: {e}", args.file.display()), "give the path of a downloaded declaration"))?;
+    let text = std::fs::read_to_string(&args.file).map_err(|e| {
+        CliError::usage(
+            format!("cannot read `{}`: {e}", args.file.display()),
+            "give the path of a downloaded declaration",
+        )
+    })?;
     let loaded = files::load_dir(dir)?;
     match verify(&text, |id| loaded.catalog.policy(id)) {
         Ok(v) => {

@@ -14,7 +14,8 @@ pub const POLICIES: &[(&str, &str, &str)] = &[
 ];
 
 pub fn loaded() -> Loaded {
-    let sources: Vec<Source<'_>> = POLICIES.iter().map(|(label, text, _)| Source { label, text, format: Format::Toml }).collect();
+    let sources: Vec<Source<'_>> =
+        POLICIES.iter().map(|(label, text, _)| Source { label, text, format: Format::Toml }).collect();
     load(Source { label: "vocabulary.toml", text: VOCABULARY, format: Format::Toml }, &sources)
 }
 

@@ -54,7 +54,10 @@ fn main() {
     };
     let bundle = embedded();
     if let Some(d) = bundle.errors().first() {
-        eprintln!("error: the built-in policies do not check: {} ({})\n  help: run `probity lint policies/`", d.message, d.location);
+        eprintln!(
+            "error: the built-in policies do not check: {} ({})\n  help: run `probity lint policies/`",
+            d.message, d.location
+        );
         process::exit(1);
     }
     let mut pages = BTreeMap::new();
@@ -89,7 +92,11 @@ fn main() {
          export const FIRST_PAGES = {\n",
     );
     for (key, html) in &pages {
-        module.push_str(&format!("{}: `{}`,\n", serde_json::to_string(key).unwrap_or_default(), template_literal(html)));
+        module.push_str(&format!(
+            "{}: `{}`,\n",
+            serde_json::to_string(key).unwrap_or_default(),
+            template_literal(html)
+        ));
     }
     module.push_str("};\n");
     let mut written = 0;
@@ -98,7 +105,10 @@ fn main() {
         write(&root.join(&page.path), &embed_page(page));
         written += 1;
     }
-    eprintln!("prerendered {} first pages into pkg/first-pages.js and {written} iframe pages under embed/", pages.len());
+    eprintln!(
+        "prerendered {} first pages into pkg/first-pages.js and {written} iframe pages under embed/",
+        pages.len()
+    );
 }
 
 fn write(path: &Path, text: &str) {

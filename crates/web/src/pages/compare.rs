@@ -19,7 +19,8 @@ pub struct Props {
 pub fn compare_page(props: &Props) -> Html {
     let state = &props.state;
     let e = &props.evaluation;
-    let facts: BTreeMap<String, serde_json::Value> = e.steps.iter().map(|s| (s.fact.clone(), s.answer.to_json())).collect();
+    let facts: BTreeMap<String, serde_json::Value> =
+        e.steps.iter().map(|s| (s.fact.clone(), s.answer.to_json())).collect();
     let rows = state.bundle.catalog.compare(&e.tree, &facts);
     let on_back = {
         let d = props.dispatch.clone();

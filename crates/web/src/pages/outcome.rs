@@ -55,7 +55,8 @@ pub fn outcome_page(props: &Props) -> Html {
     let tried = use_state(|| false);
     let problems = state.declarant.problems();
     let blocked = !problems.is_empty();
-    let field_error = |field: &str| if *tried { problems.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()) } else { None };
+    let field_error =
+        |field: &str| if *tried { problems.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()) } else { None };
     let o = &e.outcome;
     let d = props.dispatch.clone();
     let emit = move |a: Action| {
@@ -70,7 +71,9 @@ pub fn outcome_page(props: &Props) -> Html {
         let evaluation = props.evaluation.clone();
         let declarant = state.declarant.clone();
         move || match bundle.catalog.policy(&policy_id) {
-            Some(policy) => build(policy, &evaluation, Some(declarant.clone()), &browser::now_rfc3339()).to_json_pretty(),
+            Some(policy) => {
+                build(policy, &evaluation, Some(declarant.clone()), &browser::now_rfc3339()).to_json_pretty()
+            }
             None => String::new(),
         }
     };

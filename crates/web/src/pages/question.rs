@@ -68,7 +68,9 @@ pub fn question_page(props: &Props) -> Html {
         None => html! {},
     };
     let error_message = match error {
-        Some(e) => html! { <p id={error_id.clone()} class="pb-error-message"><span class="pb-visually-hidden">{ "Error: " }</span>{ &e.message }</p> },
+        Some(e) => {
+            html! { <p id={error_id.clone()} class="pb-error-message"><span class="pb-visually-hidden">{ "Error: " }</span>{ &e.message }</p> }
+        }
         None => html! {},
     };
     let hint = match &question.hint {
