@@ -10,6 +10,9 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "setting up tools"
 scripts/setup.sh
 
+step "formatting (cargo fmt --check)"
+cargo fmt --all --check
+
 step "linting the policies"
 cargo run -q -p probity-cli -- lint policies/
 
