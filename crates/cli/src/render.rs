@@ -31,7 +31,7 @@ pub fn evaluation(policy: &Policy, e: &Evaluation) -> String {
     let tree_title = policy.tree(&e.tree).map_or("", |t| t.title.as_str());
     let _ = writeln!(s, "{} — {}", policy.header.council, tree_title);
     let _ = writeln!(s);
-    let _ = writeln!(s, "{}: {}", e.outcome.verdict.label().to_uppercase(), e.outcome.headline);
+    let _ = writeln!(s, "{}: {}", e.outcome.label.to_uppercase(), e.outcome.headline);
     if let Some(summary) = &e.outcome.summary {
         s.push_str(&wrap(summary, "  ", 88));
     }

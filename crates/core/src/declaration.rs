@@ -153,6 +153,9 @@ pub struct NoteRecord {
     pub kind: NoteKind,
     pub label: String,
     pub text: String,
+    /// The longer reading ("More about this"), when the note has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -244,7 +247,7 @@ pub fn build(policy: &Policy, evaluation: &Evaluation, declarant: Option<Declara
         outcome: OutcomeRecord {
             node: evaluation.node.clone(),
             verdict: o.verdict,
-            verdict_label: o.verdict.label().to_string(),
+            verdict_label: o.label.clone(),
             headline: o.headline.clone(),
             summary: o.summary.clone(),
             actions: o.actions.iter().map(|a| ActionRecord { who: a.who.clone(), what: a.what.clone() }).collect(),
@@ -271,7 +274,12 @@ pub fn build(policy: &Policy, evaluation: &Evaluation, declarant: Option<Declara
             notes: o
                 .notes
                 .iter()
-                .map(|n| NoteRecord { kind: n.kind, label: n.kind.label().to_string(), text: n.text.clone() })
+                .map(|n| NoteRecord {
+                    kind: n.kind,
+                    label: n.kind.label().to_string(),
+                    text: n.text.clone(),
+                    detail: n.detail.clone(),
+                })
                 .collect(),
         },
         trace: evaluation

@@ -52,6 +52,14 @@ pub enum Code {
     L017,
     /// The vocabulary defines a fact badly (unknown type, choice with no options, …).
     L018,
+    /// A tree has no kind, or an outcome's verdict does not fit the kind of question the tree
+    /// answers ("no" on a "Who do I tell?" tree; `ask_for` on a verdict that is not `ask_first`).
+    L019,
+    /// A node rewords the vocabulary's question without saying why (`question` with no `reworded`).
+    L020,
+    /// Too long for a phone: a headline over 20 words, a note over 60 words, or a walk with more
+    /// questions than the tree allows (5 unless `max_questions` says otherwise, with a reason).
+    L021,
 }
 
 impl Code {
@@ -76,6 +84,9 @@ impl Code {
             Code::L016 => "case-failed",
             Code::L017 => "outcome-without-case",
             Code::L018 => "bad-fact-definition",
+            Code::L019 => "verdict-does-not-fit-kind",
+            Code::L020 => "reworded-without-reason",
+            Code::L021 => "too-long-for-a-phone",
         }
     }
 
@@ -86,7 +97,7 @@ impl Code {
         }
     }
 
-    pub const ALL: [Code; 19] = [
+    pub const ALL: [Code; 22] = [
         Code::P001,
         Code::L001,
         Code::L002,
@@ -106,6 +117,9 @@ impl Code {
         Code::L016,
         Code::L017,
         Code::L018,
+        Code::L019,
+        Code::L020,
+        Code::L021,
     ];
 }
 

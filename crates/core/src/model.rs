@@ -100,17 +100,119 @@ impl Verdict {
     pub fn parse(s: &str) -> Option<Verdict> {
         Verdict::ALL.into_iter().find(|v| v.id() == s)
     }
+}
 
-    /// The verdict in words, as the officer sees it.
-    pub fn label(self) -> &'static str {
+/// The kind of question a tree answers. The verdict is worded as an answer to that question:
+/// "No, you need not" on "Do I need to declare this?", never "No, you cannot".
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum TreeKind {
+    /// "Can I …?"
+    Permission,
+    /// "Do I need to …? / Must I …?"
+    Obligation,
+    /// "Is my post …?"
+    Status,
+    /// "Who do I tell?": the answer is whom to tell, not yes or no.
+    Route,
+}
+
+impl TreeKind {
+    pub const ALL: [TreeKind; 4] = [TreeKind::Permission, TreeKind::Obligation, TreeKind::Status, TreeKind::Route];
+
+    pub fn id(self) -> &'static str {
         match self {
-            Verdict::Yes => "Yes, you can",
-            Verdict::YesWithConditions => "Yes, if you follow these conditions",
-            Verdict::AskFirst => "Ask first: you need permission",
-            Verdict::No => "No, you cannot",
-            Verdict::Unclear => "The code does not settle this",
+            TreeKind::Permission => "permission",
+            TreeKind::Obligation => "obligation",
+            TreeKind::Status => "status",
+            TreeKind::Route => "route",
         }
     }
+
+    pub fn parse(s: &str) -> Option<TreeKind> {
+        TreeKind::ALL.into_iter().find(|k| k.id() == s)
+    }
+
+    /// The question shape, as authors and reviewers read it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            TreeKind::Permission => "Can I …? (permission)",
+            TreeKind::Obligation => "Do I need to / Must I …? (obligation)",
+            TreeKind::Status => "Is my post …? (status)",
+            TreeKind::Route => "Who do I tell? (route)",
+        }
+    }
+
+    /// The verdicts an outcome of this kind of tree may give.
+    pub fn verdicts(self) -> &'static [Verdict] {
+        match self {
+            TreeKind::Permission => &Verdict::ALL,
+            TreeKind::Obligation | TreeKind::Status => {
+                &[Verdict::Yes, Verdict::AskFirst, Verdict::No, Verdict::Unclear]
+            }
+            TreeKind::Route => &[Verdict::Yes, Verdict::YesWithConditions, Verdict::AskFirst, Verdict::Unclear],
+        }
+    }
+
+    /// What an `ask_first` outcome asks for when the policy does not say.
+    pub fn default_ask_for(self) -> AskFor {
+        match self {
+            TreeKind::Permission => AskFor::Permission,
+            _ => AskFor::Advice,
+        }
+    }
+}
+
+/// What an officer told to "ask first" must get before going on.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum AskFor {
+    Permission,
+    Advice,
+}
+
+impl AskFor {
+    pub fn id(self) -> &'static str {
+        match self {
+            AskFor::Permission => "permission",
+            AskFor::Advice => "advice",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<AskFor> {
+        [AskFor::Permission, AskFor::Advice].into_iter().find(|a| a.id() == s)
+    }
+}
+
+/// The verdict in words, as the officer sees it, for a tree of this kind; `None` when the verdict
+/// does not fit the kind (the checker refuses such an outcome, L019).
+pub fn verdict_label(kind: TreeKind, verdict: Verdict, ask_for: AskFor) -> Option<&'static str> {
+    if !kind.verdicts().contains(&verdict) {
+        return None;
+    }
+    let ask = match (kind, ask_for) {
+        (TreeKind::Status, _) => "Check first",
+        (_, AskFor::Permission) => "Ask first: you need permission",
+        (_, AskFor::Advice) => "Ask for advice first",
+    };
+    Some(match (kind, verdict) {
+        (_, Verdict::AskFirst) => ask,
+        (_, Verdict::Unclear) => "The code does not settle this",
+        (TreeKind::Permission, Verdict::Yes) => "Yes, you can",
+        (TreeKind::Permission, Verdict::YesWithConditions) => "Yes, if you follow these conditions",
+        (TreeKind::Permission, Verdict::No) => "No, you cannot",
+        (TreeKind::Obligation, Verdict::Yes) => "Yes, you must",
+        (TreeKind::Obligation, Verdict::No) => "No, you need not",
+        (TreeKind::Status, Verdict::Yes) => "Yes, it is",
+        (TreeKind::Status, Verdict::No) => "No, it is not",
+        (TreeKind::Route, Verdict::Yes) => "Who to tell",
+        (TreeKind::Route, Verdict::YesWithConditions) => "Who to tell, and how",
+        _ => return None,
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema, serde::Deserialize)]
@@ -122,16 +224,19 @@ pub enum NoteKind {
     OutOfDate,
     Silent,
     Interpretation,
+    /// Advice the tool gives that the code itself does not (for example "call the emergency services").
+    ToolAdvice,
 }
 
 impl NoteKind {
-    pub const ALL: [NoteKind; 6] = [
+    pub const ALL: [NoteKind; 7] = [
         NoteKind::Ambiguous,
         NoteKind::Contradiction,
         NoteKind::WrongReference,
         NoteKind::OutOfDate,
         NoteKind::Silent,
         NoteKind::Interpretation,
+        NoteKind::ToolAdvice,
     ];
 
     pub fn id(self) -> &'static str {
@@ -142,6 +247,7 @@ impl NoteKind {
             NoteKind::OutOfDate => "out_of_date",
             NoteKind::Silent => "silent",
             NoteKind::Interpretation => "interpretation",
+            NoteKind::ToolAdvice => "tool_advice",
         }
     }
 
@@ -158,6 +264,7 @@ impl NoteKind {
             NoteKind::OutOfDate => "The code is out of date here",
             NoteKind::Silent => "The code says nothing specific on this",
             NoteKind::Interpretation => "How this tool reads the code",
+            NoteKind::ToolAdvice => "This tool's advice (the code does not say this)",
         }
     }
 }
@@ -207,6 +314,8 @@ pub struct QuestionNode {
     pub fact: String,
     /// The question as asked on this council's page (the tree's wording or the vocabulary's).
     pub question: String,
+    /// Why the tree rewords the vocabulary's question, when it does.
+    pub reworded: Option<String>,
     pub hint: Option<String>,
     pub branches: Vec<Branch>,
     pub cite: Vec<String>,
@@ -223,6 +332,8 @@ pub struct Action {
 pub struct Note {
     pub kind: NoteKind,
     pub text: String,
+    /// The longer reading, behind "More about this".
+    pub detail: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -237,6 +348,10 @@ pub struct AmountRule {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OutcomeNode {
     pub verdict: Verdict,
+    /// For `ask_first`: what the officer must ask for.
+    pub ask_for: Option<AskFor>,
+    /// The verdict worded for the tree's kind ([`verdict_label`]): what every renderer shows.
+    pub label: String,
     pub headline: String,
     pub summary: Option<String>,
     pub actions: Vec<Action>,
@@ -266,6 +381,10 @@ pub struct Case {
 pub struct Tree {
     pub id: String,
     pub title: String,
+    pub kind: TreeKind,
+    /// The most questions a walk may ask (the walk-length check holds the tree to it).
+    pub max_questions: u32,
+    pub max_questions_reason: Option<String>,
     pub topics: Vec<String>,
     pub intro: Option<String>,
     pub start: String,
@@ -300,6 +419,8 @@ pub struct Header {
     pub version: String,
     pub source: String,
     pub note: Option<String>,
+    /// Who the code applies to.
+    pub scope: Option<String>,
 }
 
 /// A checked policy. It carries its own copy of the facts its trees ask, so it can be evaluated

@@ -28,12 +28,25 @@ pub struct RawHeader {
     pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Who the code applies to, in plain words with its clause numbers (shown with every tree).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTree {
     pub title: String,
+    /// The kind of question the tree answers: `permission`, `obligation`, `status` or `route`.
+    /// Optional only so that a missing kind is reported with its location (L019).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// The most questions any walk through the tree may ask (5 when not given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_questions: Option<u32>,
+    /// Why a walk needs more than five questions; required when `max_questions` is above 5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_questions_reason: Option<String>,
     #[serde(default)]
     pub topics: Vec<String>,
     pub start: String,
@@ -56,6 +69,10 @@ pub struct RawNode {
     pub ask: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<String>,
+    /// Why this council's wording of the question differs from the vocabulary's, and why it
+    /// still asks the same fact. Required with `question` (L020).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reworded: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -70,6 +87,10 @@ pub struct RawNode {
     pub headline: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+    /// On an `ask_first` outcome: whether the officer needs `permission` or `advice` (the
+    /// tree's kind decides when not given: permission trees ask permission, others advice).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ask_for: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<RawAction>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -150,7 +171,11 @@ pub struct RawAction {
 #[serde(deny_unknown_fields)]
 pub struct RawNote {
     pub kind: String,
+    /// The note in plain words, short enough for a phone (at most 60 words; L021).
     pub text: String,
+    /// The longer reading, shown under "More about this".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -1,9 +1,10 @@
 //! The same answers against every council that has the tree, side by side.
 
-use super::verdict::icon;
+use super::verdict::tone;
 use crate::state::{Action, State};
 use probity_core::catalog::CompareProblem;
 use probity_core::eval::{EvalError, Evaluation};
+use probity_core::model::TreeKind;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -44,12 +45,16 @@ pub fn compare_page(props: &Props) -> Html {
                             let mine = state.policy.as_deref() == Some(row.policy.header.id.as_str());
                             let council = if mine { format!("{} (yours)", row.policy.header.council) } else { row.policy.header.council.clone() };
                             match &row.result {
-                                Ok(r) => html! {
-                                    <tr data-policy={row.policy.header.id.clone()}>
-                                        <th scope="row">{ council }</th>
-                                        <td><span class={format!("pb-tag pb-tag--{}", r.outcome.verdict.id().replace('_', "-"))}><span aria-hidden="true">{ icon(r.outcome.verdict) }</span>{ " " }{ r.outcome.verdict.label() }</span><br/>{ &r.outcome.headline }</td>
-                                        <td>{ r.outcome.cite.join(", ") }</td>
-                                    </tr>
+                                Ok(r) => {
+                                    let kind = row.policy.tree(&e.tree).map_or(TreeKind::Permission, |t| t.kind);
+                                    let (icon, style) = tone(kind, r.outcome.verdict);
+                                    html! {
+                                        <tr data-policy={row.policy.header.id.clone()}>
+                                            <th scope="row">{ council }</th>
+                                            <td><span class={format!("pb-tag pb-tag--{style}")}><span aria-hidden="true">{ icon }</span>{ " " }{ &r.outcome.label }</span><br/>{ &r.outcome.headline }</td>
+                                            <td>{ r.outcome.cite.join(", ") }</td>
+                                        </tr>
+                                    }
                                 },
                                 Err(p) => {
                                     let text = match p {

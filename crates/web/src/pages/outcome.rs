@@ -145,7 +145,7 @@ pub fn outcome_page(props: &Props) -> Html {
                 Callback::from(move |ev: MouseEvent| { ev.prevent_default(); d.emit(Action::Back); })
             }}>{ "Back" }</a>
             <span class="pb-caption">{ format!("{} — {}", policy.header.council, state.tree().map(|t| t.title.clone()).unwrap_or_default()) }</span>
-            <VerdictPanel verdict={o.verdict} headline={o.headline.clone()} />
+            <VerdictPanel verdict={o.verdict} label={o.label.clone()} kind={state.tree().map_or(probity_core::model::TreeKind::Permission, |t| t.kind)} headline={o.headline.clone()} />
             { for o.summary.as_ref().map(|s| html! { <p class="pb-body">{ s }</p> }) }
 
             if !o.actions.is_empty() {

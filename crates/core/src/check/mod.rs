@@ -12,6 +12,9 @@ use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 use std::str::FromStr;
 
+mod kind;
+pub mod phone;
+
 /// Builds a location within the tree being checked.
 type LocateIn<'a> = dyn Fn(&Reporter, Option<&str>, Option<String>) -> crate::diag::Location + 'a;
 
@@ -294,6 +297,7 @@ pub fn check_policy_with(
             version: raw.policy.version.clone(),
             source: raw.policy.source.clone(),
             note: raw.policy.note.clone(),
+            scope: raw.policy.scope.clone(),
         },
         clauses: raw.clauses.clone(),
         trees,
@@ -385,6 +389,8 @@ fn check_tree(
             );
         }
     }
+    let tree_kind = kind::tree_kind(raw_tree, r, at(r, None, Some("kind".into())));
+    let max_questions = phone::max_questions(raw_tree, r, at(r, None, Some("max_questions".into())));
     if !raw_tree.nodes.contains_key(&raw_tree.start) {
         r.push(
             Code::L001,
@@ -448,6 +454,7 @@ fn check_tree(
                     }
                 }
                 cite(r, &n.cite, node_id, None);
+                kind::rewording(n, r, loc(r));
                 let Some(fact) = vocabulary.facts.get(fact_id) else {
                     r.push(
                         Code::L005,
@@ -520,6 +527,7 @@ fn check_tree(
                     Node::Question(QuestionNode {
                         fact: fact_id.clone(),
                         question: n.question.clone().unwrap_or_else(|| fact.question.clone()),
+                        reworded: n.reworded.clone(),
                         hint: n.hint.clone().or_else(|| fact.hint.clone()),
                         branches,
                         cite: n.cite.clone(),
@@ -529,6 +537,7 @@ fn check_tree(
             (None, Some(verdict)) => {
                 for (field, present) in [
                     ("question", n.question.is_some()),
+                    ("reworded", n.reworded.is_some()),
                     ("hint", n.hint.is_some()),
                     ("branches", !n.branches.is_empty()),
                 ] {
@@ -541,7 +550,7 @@ fn check_tree(
                         );
                     }
                 }
-                if let Some(o) = check_outcome(n, verdict, node_id, vocabulary, r, &at) {
+                if let Some(o) = check_outcome(n, verdict, tree_kind, node_id, vocabulary, r, &at) {
                     if o.cite.is_empty() {
                         r.push(
                             Code::L012,
@@ -561,6 +570,9 @@ fn check_tree(
     if graph_ok {
         check_graph(tree_id, raw_tree, r);
         check_amount_facts(tree_id, raw_tree, &nodes, r);
+        if !r.diagnostics.iter().any(|d| d.code == Code::L003 && d.location.tree.as_deref() == Some(tree_id)) {
+            phone::walk(&raw_tree.start, &nodes, max_questions, r, at(r, None, Some("walk length".into())));
+        }
     }
     let errors_after = r.diagnostics.iter().filter(|d| d.is_error()).count();
     if errors_after > errors_before {
@@ -569,6 +581,9 @@ fn check_tree(
     Some(Tree {
         id: tree_id.to_string(),
         title: raw_tree.title.clone(),
+        kind: tree_kind?,
+        max_questions,
+        max_questions_reason: raw_tree.max_questions_reason.clone(),
         topics: raw_tree.topics.clone(),
         intro: raw_tree.intro.clone(),
         start: raw_tree.start.clone(),
@@ -580,6 +595,7 @@ fn check_tree(
 fn check_outcome(
     n: &RawNode,
     verdict: &str,
+    tree_kind: Option<TreeKind>,
     node_id: &str,
     vocabulary: &Vocabulary,
     r: &mut Reporter,
@@ -605,6 +621,11 @@ fn check_outcome(
             "add `headline = \"…\"`: one line that answers the question",
         );
     }
+    phone::headline(&headline, r, loc(r, Some("headline".into())));
+    let wording = match (tree_kind, verdict) {
+        (Some(k), Some(v)) => kind::outcome_wording(n, k, v, r, loc(r, None)),
+        _ => None,
+    };
     let mut actions = Vec::new();
     for (i, a) in n.actions.iter().enumerate() {
         if a.who.trim().is_empty() || a.what.trim().is_empty() {
@@ -620,7 +641,10 @@ fn check_outcome(
     let mut notes = Vec::new();
     for (i, note) in n.notes.iter().enumerate() {
         match NoteKind::parse(&note.kind) {
-            Some(kind) if !note.text.trim().is_empty() => notes.push(Note { kind, text: note.text.clone() }),
+            Some(kind) if !note.text.trim().is_empty() => {
+                phone::note(&note.text, r, loc(r, Some(format!("note {}", i + 1))));
+                notes.push(Note { kind, text: note.text.clone(), detail: note.detail.clone() });
+            }
             Some(_) => r.push(
                 Code::L015,
                 loc(r, Some(format!("note {}", i + 1))),
@@ -696,8 +720,11 @@ fn check_outcome(
     if r.diagnostics.len() > before {
         return None;
     }
+    let (ask_for, label) = wording?;
     Some(OutcomeNode {
         verdict: verdict?,
+        ask_for,
+        label,
         headline,
         summary: n.summary.clone(),
         actions,
