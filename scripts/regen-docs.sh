@@ -4,6 +4,7 @@
 #   policies/README.md (topic table)     probity topics
 #   docs/declaration-v1.schema.json      probity schema
 #   crates/web/policies.bundle.json      probity bundle --without-cases (what the widget carries)
+#   docs/review/<id>.md                  probity review --policy <id> (each council's sign-off pack)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build -q -p probity-cli
@@ -11,6 +12,10 @@ p=target/debug/probity
 $p compare --scenarios tests/scenarios.toml > docs/compare.md
 $p schema > docs/declaration-v1.schema.json
 $p bundle --without-cases > crates/web/policies.bundle.json
+for f in policies/*.toml; do
+  id=$(basename "$f" .toml)
+  [ "$id" = vocabulary ] || $p review --policy "$id" --out "docs/review/$id.md" > /dev/null
+done
 table=$($p topics)
 python3 - "$table" <<'PY'
 import sys, re
@@ -25,4 +30,4 @@ else:
     raise SystemExit(f'{path} has no {start} marker')
 open(path, 'w', encoding='utf-8').write(text)
 PY
-echo "regenerated docs/compare.md, docs/declaration-v1.schema.json, crates/web/policies.bundle.json and the topic table in policies/README.md"
+echo "regenerated docs/compare.md, docs/review/*.md, docs/declaration-v1.schema.json, crates/web/policies.bundle.json and the topic table in policies/README.md"

@@ -1,4 +1,5 @@
-//! Reading policy files: the only place in Probity that touches the file system for policies.
+//! Reading policy files (and writing the documents made from them): the only place in Probity
+//! that touches the file system for policies.
 
 use probity_core::{load, Format, Loaded, Source};
 use std::fs;
@@ -102,4 +103,12 @@ pub fn read_json(path: &str) -> Result<serde_json::Value, IoProblem> {
         fs::read_to_string(path).map_err(|e| IoProblem(format!("cannot read `{path}`: {e}")))?
     };
     serde_json::from_str(&text).map_err(|e| IoProblem(format!("`{path}` is not valid JSON: {e}")))
+}
+
+/// Writes a generated document, creating its folder.
+pub fn write(path: &Path, text: &str) -> Result<(), IoProblem> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent).map_err(|e| IoProblem(format!("cannot create `{}`: {e}", parent.display())))?;
+    }
+    fs::write(path, text).map_err(|e| IoProblem(format!("cannot write `{}`: {e}", path.display())))
 }

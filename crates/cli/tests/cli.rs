@@ -241,6 +241,22 @@ fn bundle_writes_every_policy_as_json() {
 }
 
 #[test]
+fn review_packs_are_current() {
+    for id in ["derbyshire", "kent", "milton-keynes", "oxfordshire", "part-6b"] {
+        let (pack, _) = check(&["review", "--policy", id, "--out", "-"], 0);
+        let committed = std::fs::read_to_string(repo().join(format!("docs/review/{id}.md"))).unwrap_or_default();
+        assert_eq!(pack.trim_end(), committed.trim_end(), "docs/review/{id}.md is stale: run scripts/regen-docs.sh");
+        for part in
+            ["## Code health", "## Sign-off", "**Reached when:**", "**Clauses quoted:**", "| name | role | date |"]
+        {
+            assert!(pack.contains(part), "the {id} pack has no `{part}`");
+        }
+    }
+    let (_, err) = check(&["review", "--policy", "nowhere", "--out", "-"], 2);
+    assert!(err.contains("no policy `nowhere`"), "{err}");
+}
+
+#[test]
 fn generated_documents_are_current() {
     let (compare, _) = check(&["compare", "--scenarios", "tests/scenarios.toml"], 0);
     let committed = std::fs::read_to_string(repo().join("docs/compare.md")).unwrap();

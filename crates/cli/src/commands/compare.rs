@@ -75,17 +75,19 @@ fn compare_one(
                     md,
                     "| {} | **{}** | {} | {} |",
                     cell(council),
-                    e.outcome.verdict.id(),
+                    cell(&e.outcome.label),
                     cell(&e.outcome.headline),
                     clauses.join(", ")
                 );
-                json_rows.push(serde_json::json!({"policy": row.policy.header.id, "council": council, "verdict": e.outcome.verdict, "headline": e.outcome.headline, "cite": e.outcome.cite, "outcome": e.node}));
+                json_rows.push(serde_json::json!({"policy": row.policy.header.id, "council": council, "verdict": e.outcome.verdict, "verdict_label": e.outcome.label, "headline": e.outcome.headline, "cite": e.outcome.cite, "outcome": e.node}));
             }
             Err(problem) => {
+                // Name each extra fact and the question that asks it, so the scenario can be completed.
                 let text = match problem {
-                    CompareProblem::Eval(EvalError::Missing { needed, .. }) => {
-                        format!("needs {}", needed.iter().map(|(f, _)| format!("`{f}`")).collect::<Vec<_>>().join(", "))
-                    }
+                    CompareProblem::Eval(EvalError::Missing { needed, .. }) => format!(
+                        "needs {}",
+                        needed.iter().map(|(f, q)| format!("`{f}` (“{q}”)")).collect::<Vec<_>>().join(", ")
+                    ),
                     other => other.to_string(),
                 };
                 let _ = writeln!(md, "| {} | — | {} | |", cell(council), cell(&text));

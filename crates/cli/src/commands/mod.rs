@@ -8,6 +8,7 @@ pub mod decide;
 pub mod graph;
 pub mod lint;
 pub mod paths;
+pub mod review;
 pub mod schema;
 pub mod test;
 pub mod topics;
