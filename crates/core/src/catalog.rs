@@ -140,4 +140,31 @@ impl Catalog {
             })
             .collect()
     }
+
+    /// The next fact some council needs before every council can answer: its id and the
+    /// question that asks it (the shared wording, since the answer is compared across councils),
+    /// with the councils waiting on it. `None` when every council that has the tree answers.
+    /// Asked one at a time, so the compare page can ask them one per page, as a walk does.
+    pub fn next_missing(
+        &self,
+        tree: &str,
+        facts: &BTreeMap<String, serde_json::Value>,
+    ) -> Option<(crate::model::Fact, Vec<String>)> {
+        let rows = self.compare(tree, facts);
+        let mut next: Option<crate::model::Fact> = None;
+        let mut waiting = Vec::new();
+        for row in &rows {
+            let Err(CompareProblem::Eval(EvalError::Missing { needed, .. })) = &row.result else { continue };
+            let Some((fact_id, _)) = needed.first() else { continue };
+            match &next {
+                None => {
+                    next = row.policy.fact(fact_id).cloned();
+                    waiting.push(row.policy.header.council.clone());
+                }
+                Some(f) if &f.id == fact_id => waiting.push(row.policy.header.council.clone()),
+                Some(_) => {}
+            }
+        }
+        next.map(|f| (f, waiting))
+    }
 }
