@@ -1,7 +1,7 @@
 //! Reading policy files (and writing the documents made from them): the only place in Probity
 //! that touches the file system for policies.
 
-use probity_core::{load, Format, Loaded, Source};
+use probity_core::{load_with, CheckOptions, Format, Loaded, Source};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -66,9 +66,13 @@ pub fn policies_in(dir: &Path) -> Result<Vec<FileText>, IoProblem> {
 
 /// Loads a vocabulary and policy files through the core.
 pub fn load_files(vocabulary: &FileText, policies: &[FileText]) -> Loaded {
+    load_files_with(vocabulary, policies, CheckOptions::default())
+}
+
+pub fn load_files_with(vocabulary: &FileText, policies: &[FileText], options: CheckOptions) -> Loaded {
     let sources: Vec<Source<'_>> =
         policies.iter().map(|f| Source { label: &f.label, text: &f.text, format: f.format }).collect();
-    load(Source { label: &vocabulary.label, text: &vocabulary.text, format: vocabulary.format }, &sources)
+    load_with(Source { label: &vocabulary.label, text: &vocabulary.text, format: vocabulary.format }, &sources, options)
 }
 
 /// Every policy in the folder, checked.
@@ -80,16 +84,20 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, IoProblem> {
 
 /// `--policy ID|FILE`: a file path if one exists, else a policy id in the policies folder.
 pub fn load_one(policy: &str, dir: &Path) -> Result<(Loaded, String), IoProblem> {
+    load_one_with(policy, dir, CheckOptions::default())
+}
+
+pub fn load_one_with(policy: &str, dir: &Path, options: CheckOptions) -> Result<(Loaded, String), IoProblem> {
     let as_path = Path::new(policy);
     if as_path.is_file() {
         let parent = as_path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let vocabulary = vocabulary_in(parent).or_else(|_| vocabulary_in(dir))?;
         let file = read(as_path)?;
-        let loaded = load_files(&vocabulary, std::slice::from_ref(&file));
+        let loaded = load_files_with(&vocabulary, std::slice::from_ref(&file), options);
         let id = loaded.catalog.policies.keys().next().cloned().unwrap_or_default();
         return Ok((loaded, id));
     }
-    let loaded = load_dir(dir)?;
+    let loaded = load_files_with(&vocabulary_in(dir)?, &policies_in(dir)?, options);
     Ok((loaded, policy.to_string()))
 }
 

@@ -47,6 +47,8 @@ enum Command {
     Coverage(commands::coverage::Args),
     /// Write the policy files as one JSON document.
     Bundle(commands::bundle::Args),
+    /// Every region of answers whose outcome changes between two versions of a policy.
+    Diff(commands::diff::Args),
     /// Write a council's sign-off pack (docs/review/<id>.md): every outcome, clause and code-health note.
     Review(commands::review::Args),
     /// Print the council × topic table: which tree answers each topic, or where the code is silent.
@@ -68,6 +70,7 @@ fn main() -> ExitCode {
         Command::Coverage(a) => commands::coverage::run(a, &cli.policies),
         Command::Bundle(a) => commands::bundle::run(a, &cli.policies),
         Command::Topics(a) => commands::topics::run(a, &cli.policies),
+        Command::Diff(a) => commands::diff::run(a, &cli.policies),
         Command::Review(a) => commands::review::run(a, &cli.policies),
     };
     match result {

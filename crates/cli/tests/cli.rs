@@ -276,3 +276,27 @@ fn generated_documents_are_current() {
         "the widget's crates/web/policies.bundle.json is stale: run scripts/regen-docs.sh"
     );
 }
+
+#[test]
+fn diff_reports_an_edit_and_nothing_for_an_unchanged_policy() {
+    let (same, _) = check(&["diff", "kent", "kent"], 0);
+    assert!(same.contains("No changes"), "{same}");
+    let (help, _) = check(&["diff", "--help"], 0);
+    assert!(help.contains("OLD") && help.contains("--tree"), "{help}");
+    // Kent's minor-articles rule reworded: the clause change is listed with what quotes it.
+    let dir = temp_dir("diff");
+    std::fs::copy(repo().join("policies/vocabulary.toml"), dir.join("vocabulary.toml")).unwrap();
+    let kent = std::fs::read_to_string(repo().join("policies/kent.toml")).unwrap();
+    let edited = kent.replace("If there is any doubt, a gift should be refused.", "If in doubt, refuse it.");
+    assert_ne!(kent, edited, "the test's edit no longer applies to policies/kent.toml");
+    std::fs::write(dir.join("kent.toml"), edited).unwrap();
+    let new = dir.join("kent.toml");
+    let (out, _) = check(&["diff", "kent", new.to_str().unwrap()], 0);
+    assert!(out.contains("## Clause L.1 reworded"), "{out}");
+    assert!(out.contains("Quoted by:"), "{out}");
+    let (json, _) = check(&["diff", "kent", new.to_str().unwrap(), "--format", "json"], 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["clauses_changed"].as_array().unwrap().len(), 1);
+    let (_, err) = check(&["diff", "kent", "oxfordshire"], 2);
+    assert!(err.contains("different policies"), "{err}");
+}

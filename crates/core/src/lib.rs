@@ -15,6 +15,7 @@ pub mod catalog;
 pub mod check;
 pub mod declaration;
 pub mod diag;
+pub mod diff;
 pub mod eval;
 pub mod jcs;
 pub mod model;

@@ -5,6 +5,7 @@ pub mod bundle;
 pub mod compare;
 pub mod coverage;
 pub mod decide;
+pub mod diff;
 pub mod graph;
 pub mod lint;
 pub mod paths;
