@@ -31,6 +31,7 @@ ask = "offer_kind"
 branches = [
   { when = { is = "gift" }, go = "value" },
   { when = { is = "hospitality" }, go = "motive" },
+  { when = { is = "sponsorship" }, go = "hospitality" },
 ]
 
 [trees.gifts.nodes.motive]

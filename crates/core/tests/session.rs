@@ -21,6 +21,7 @@ source = "test"
 "3" = "Hospitality needs a purpose."
 [trees.gifts]
 title = "Can I accept this?"
+kind = "permission"
 topics = ["gifts"]
 start = "kind"
 [trees.gifts.nodes.kind]
