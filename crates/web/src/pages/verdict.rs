@@ -25,10 +25,6 @@ pub fn tone(kind: TreeKind, v: Verdict) -> (&'static str, &'static str) {
     }
 }
 
-pub fn icon(kind: TreeKind, v: Verdict) -> &'static str {
-    tone(kind, v).0
-}
-
 #[function_component(VerdictPanel)]
 pub fn verdict_panel(props: &Props) -> Html {
     let (icon, style) = tone(props.kind, props.verdict);
