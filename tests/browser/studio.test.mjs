@@ -113,6 +113,7 @@ test('Kent in the studio: a mistake at its line, fixed; a changed share in the r
     // Choosing the problem goes to its line; the officer puts the `t` back.
     await problem.locator('button[data-line]').click();
     assert.equal(await cursorLine(page), header + 1);
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'the editor scrolls, not the page, so the list stays in view');
     for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
     await page.keyboard.type('t');
     await checked(page);

@@ -58,7 +58,8 @@ function refresh() {
     `${result.errors} ${result.errors === 1 ? 'error' : 'errors'}, ${result.warnings} ${result.warnings === 1 ? 'warning' : 'warnings'}`,
     dirty() ? 'Changes not saved' : 'No unsaved changes',
   ];
-  $('summary').textContent = summary.join(' · ');
+  // A live region: changed only when its words change, so typing does not make it repeat itself.
+  if ($('summary').textContent !== summary.join(' · ')) $('summary').textContent = summary.join(' · ');
   $('summary').dataset.state = 'checked';
   $('file-name').textContent = `(${state.fileName})`;
 
@@ -125,6 +126,7 @@ function open(text, fileName) {
   $('compare-with').value = 'opened';
   $('compare-file').hidden = true;
   $('tree').dataset.ids = '';
+  $('tree').replaceChildren(); // the last file's trees, until this one's are known
   editor.text = text;
   refresh();
   say('file-message', `Opened ${fileName}.`);

@@ -127,8 +127,8 @@ fn finish(
         .into_iter()
         .map(|d| LineDiagnostic { place: d.location.to_string(), line: locator.line(&d.location), diagnostic: d })
         .collect();
-    // In the order of the text, errors before warnings on the same line.
-    diagnostics.sort_by_key(|d| (d.line.unwrap_or(0), d.diagnostic.severity));
+    // Errors first (what must be fixed), then warnings, each in the order of the text.
+    diagnostics.sort_by_key(|d| (d.diagnostic.severity, d.line.unwrap_or(0)));
     let errors = diagnostics.iter().filter(|d| d.diagnostic.is_error()).count();
     let summary = policy.map(|p| Summary {
         id: p.header.id.clone(),
