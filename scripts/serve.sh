@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Builds the widget and serves it locally; prints the address to open.
+# Builds the widget and the policy studio and serves them locally; prints the address to open.
 # Usage: scripts/serve.sh [PORT]   (default 8080)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 scripts/setup.sh
 scripts/build-web.sh
+scripts/build-studio.sh
 exec node tests/browser/server.mjs --port "${1:-8080}"

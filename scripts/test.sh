@@ -29,6 +29,7 @@ wasm-pack test --node crates/web
 
 step "building the widget (wasm-pack, release)"
 scripts/build-web.sh
+scripts/build-studio.sh
 
 step "browser tests (Debian chromium via playwright-core)"
 cargo build -q -p probity-cli

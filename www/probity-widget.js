@@ -47,6 +47,15 @@ class ProbityWidget extends HTMLElement {
 
   attributeChangedCallback() { if (this.isConnected && this._mounted) this._render(); }
 
+  // The policy studio's "Try it" (studio.html, same origin) hands the edited policy's JSON text
+  // to the element by this property, in place of fetching `policy-src`: the same in-browser
+  // checker then reads it. It is set only by a script on the page, never from a URL or a message.
+  get policyJson() { return this._policyJson ?? null; }
+  set policyJson(text) {
+    this._policyJson = text == null ? null : String(text);
+    if (this.isConnected && this._mounted) this._render();
+  }
+
   _unmount() {
     this._generation = (this._generation ?? 0) + 1; // an unfinished render must not mount
     if (this._widget) { this._widget.destroy(); this._widget = null; }
@@ -66,6 +75,7 @@ class ProbityWidget extends HTMLElement {
     const params = new URLSearchParams(location.search);
     const kiosk = (this.hasAttribute('kiosk') && this.getAttribute('kiosk') !== 'false') || params.get('kiosk') === '1';
     const src = this.getAttribute('policy-src');
+    const own = this._policyJson ?? null;
     const options = {
       policy: this.getAttribute('policy') || null,
       tree: this.getAttribute('tree') || null,
@@ -79,7 +89,7 @@ class ProbityWidget extends HTMLElement {
     let prerendered = null;
     // A first page that cannot be had (pkg/first-pages.js missing, say) only costs the early
     // view: the live widget still starts.
-    const html = await firstPage({ ...options, policySrc: src, declarative: !!declarative }).catch(() => null);
+    const html = await firstPage({ ...options, policySrc: src || own !== null, declarative: !!declarative }).catch(() => null);
     if (generation !== this._generation) return;
     if (declarative && html !== null) {
       container = declarative;
@@ -103,7 +113,10 @@ class ProbityWidget extends HTMLElement {
     }
 
     try {
-      if (src) {
+      if (own !== null) {
+        options.policy_json = own;
+        options.policy_label = 'the edited policy';
+      } else if (src) {
         const url = new URL(src, document.baseURI);
         if (url.origin !== location.origin) throw new Error(`policy-src must be on this site (${location.origin}), not ${url.origin}`);
         const response = await fetch(url, { credentials: 'same-origin' });

@@ -70,6 +70,13 @@ pub fn with_extra_policy(label: &str, json: &str) -> Bundle {
     load(Some((label, json)))
 }
 
+/// The id in a policy's `[policy]` header. Read as a plain JSON value, whose reader the widget
+/// already carries (for the cases' facts), so this adds next to nothing to the wasm.
+fn policy_id(json: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(json).ok()?;
+    value.get("policy")?.get("id")?.as_str().map(str::to_string)
+}
+
 fn load(extra: Option<(&str, &str)>) -> Bundle {
     let Some(parts) = parts() else {
         // Only a broken build gets here (a test parses the bundle); say so rather than show nothing.
@@ -78,10 +85,14 @@ fn load(extra: Option<(&str, &str)>) -> Bundle {
         return Bundle { catalog: loaded.catalog, diagnostics: loaded.diagnostics };
     };
     let labels = labels(parts.policies.len());
+    // A council's own file replaces the built-in policy with the same id, so a council can
+    // publish its edited code (from the policy studio) without a rebuild.
+    let replaced = extra.and_then(|(_, text)| policy_id(text));
     let mut list: Vec<Source<'_>> = parts
         .policies
         .iter()
         .zip(&labels)
+        .filter(|(text, _)| replaced.is_none() || policy_id(text.get()) != replaced)
         .map(|(text, label)| Source { label, text: text.get(), format: Format::Json })
         .collect();
     if let Some((label, text)) = extra {

@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 pub use app::{App, Config};
-pub use catalog::{embedded, Bundle};
+pub use catalog::{embedded, with_extra_policy, Bundle};
 pub use state::{Action, State, View};
 
 /// The options the custom element passes to [`mount`], read from its attributes.
