@@ -385,10 +385,27 @@ fn region(
             _ => group.iter().map(|v| format!("“{}”", v.display(fact))).collect::<Vec<_>>().join(" or "),
         };
         answers.push(RegionAnswer { fact: fact_id.clone(), question: fact.question.clone(), answers: words });
-        // A witness in the middle of a numeric run is less surprising than its edge.
-        if let Some(v) = group.get(group.len() / 2) {
-            witness.insert(fact_id.clone(), v.clone());
+        let chosen = if fact.kind.is_numeric() { inside_first_run(reps, group) } else { group.first().cloned() };
+        if let Some(v) = chosen.or_else(|| group.first().cloned()) {
+            witness.insert(fact_id.clone(), v);
         }
     }
     Region { answers, witness, old: summary(old.0, old.1), new: summary(new.0, new.1), changed }
+}
+
+/// An amount inside the region's first run of answers (halfway between its ends, to the
+/// penny): every amount between two neighbouring representatives takes the same branches, so it
+/// is as good a witness as the ends, and a share worked out from it is not rounded away to zero.
+fn inside_first_run(reps: &[Value], group: &[Value]) -> Option<Value> {
+    let (first, last) = runs(reps, |i| reps.get(i).is_some_and(|v| group.contains(v))).into_iter().next()?;
+    let two = rust_decimal::Decimal::TWO;
+    match (first, last) {
+        (Value::Money(a), Value::Money(b)) => {
+            let mid = a.checked_add(*b)?.checked_div(two)?;
+            let pence = mid.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
+            Some(Value::Money(crate::money::to_pence_scale(pence)))
+        }
+        (Value::Number(a), Value::Number(b)) => Some(Value::Number(a.checked_add(*b)?.checked_div(2)?)),
+        _ => None,
+    }
 }
