@@ -18,13 +18,17 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.webmanifest': 'application/manifest+json', '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts the server; resolves to { server, url, requests } where requests logs every path served. */
-export function start({ root, port = 0, host = '127.0.0.1', csp = true, log = false, mounts = {} } = {}) {
+/**
+ * Starts the server; resolves to { server, url, requests } where requests logs every path served.
+ * `routes` maps a path to a handler `(req, res) => …` that answers it instead (tests only).
+ */
+export function start({ root, port = 0, host = '127.0.0.1', csp = true, log = false, mounts = {}, routes = {} } = {}) {
   const base0 = path.resolve(root);
   const requests = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, `http://${req.headers.host}`);
     requests.push(url.pathname + url.search);
+    if (Object.hasOwn(routes, url.pathname)) { routes[url.pathname](req, res); return; }
     let rel = decodeURIComponent(url.pathname);
     if (rel.endsWith('/')) rel += 'index.html';
     // Extra folders mounted at a prefix (the tests' fixtures), else the site root.
