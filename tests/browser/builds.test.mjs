@@ -34,7 +34,7 @@ function deploy(root, id, css) {
 const marker = (page) => page.locator('probity-widget .pb-host[data-live] .pb-widget').first()
   .evaluate((el) => getComputedStyle(el).getPropertyValue('--probity-build').trim().replace(/"/g, ''));
 
-const versioned = (requests) => requests.filter((r) => /\.(wasm|css)|pkg\/(probity_web|first-pages)/.test(r));
+const versioned = (requests) => requests.filter((r) => /probity\.css|pkg\/(probity_web|first-pages)/.test(r));
 
 test('a new build replaces the old one whole: online, offline and in the cache', async () => {
   const root = site();

@@ -92,7 +92,8 @@ fn back_change_and_history_navigation() {
 
 #[wasm_bindgen_test]
 fn restart_clears_answers_and_details_but_keeps_a_fixed_council() {
-    let s = start(Some("kent"), Some("fees"));
+    // A council fixed without a tree: Start again goes back to its list of questions.
+    let s = act(start(Some("kent"), None), &[Action::ChooseTree("fees".into())]);
     let s = act(answer(s, "lecture"), &[Action::SetName("A. Officer".into()), Action::Restart]);
     assert_eq!(s.view, View::Start);
     assert!(s.session.is_none());
