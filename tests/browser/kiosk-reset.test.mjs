@@ -164,3 +164,28 @@ test('the idle warning scrolls at 400 % zoom (320×256) and is kept as a screens
     await close();
   }
 });
+
+test('an iframe page tells its parent when it resets, and the demo page clears the declaration it was sent', async () => {
+  const { context, url, close } = await launch();
+  try {
+    const page = await context.newPage();
+    await openWidget(page, url);
+    const frame = page.frameLocator('iframe.demo-iframe');
+    await frame.locator('probity-widget .pb-host[data-live] .pb-widget').waitFor();
+    await frame.locator('probity-widget input[value="lecture"]').check();
+    await frame.locator('probity-widget [data-continue]').click();
+    await frame.locator('probity-widget input[value="own_time_outside_body"]').check();
+    await frame.locator('probity-widget [data-continue]').click();
+    await frame.locator('probity-widget form .pb-input').fill('300');
+    await frame.locator('probity-widget [data-continue]').click();
+    await frame.locator('probity-widget .pb-panel').waitFor();
+    await Promise.all([page.waitForEvent('download'), frame.locator('probity-widget [data-download]').click()]);
+    await page.locator('#demo-last-message', { hasText: 'kent › fees' }).waitFor();
+    await frame.locator('probity-widget button', { hasText: 'Start again' }).click();
+    await page.locator('#demo-last-message', { hasText: '(none yet)' }).waitFor({ timeout: 5000 });
+    // The per-tree page starts again at its own first question.
+    await frame.locator('probity-widget input[value="lecture"]').waitFor();
+  } finally {
+    await close();
+  }
+});
