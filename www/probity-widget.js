@@ -2,13 +2,28 @@
 //
 // Usage on any page:  <script type="module" src="/probity/probity-widget.js"></script>
 //                     <probity-widget policy="kent" tree="gifts"></probity-widget>
-// Attributes (all optional): policy, tree, kiosk, idle-seconds, policy-src.
+// Attributes (all optional): policy, tree, kiosk, idle-seconds, policy-src, no-storage.
 // The widget renders inside a shadow root with its own stylesheet, so the host page's CSS
 // cannot reach it and its CSS cannot reach the host page.
+//
+// Two builds never mix: this script and its two imports are the entry (served `no-cache`);
+// every other file it loads carries the build id in its URL (`?v=…`, see pkg/build.js, written
+// by scripts/build-web.sh), so the glue, the wasm, the first pages and the stylesheet always
+// come from the same build, and the service worker keeps one build's files at a time.
 
 import { firstPage, afterPaint, Prerendered } from './takeover.js';
+import { BUILD } from './pkg/build.js';
 
 const here = new URL('.', import.meta.url);
+/** A file of this build: its URL carries the build id. */
+const built = (file) => new URL(`${file}?v=${BUILD}`, here);
+
+// Kiosk idle time bounds, as the widget has them (crates/web/src/options.rs).
+const IDLE = { min: 5, max: 3600, default: 120 };
+// A council's own policy larger than this is refused: no council's code comes near it (the
+// biggest built-in one is about 100 KB as JSON), and checking a huge one would freeze a phone.
+const POLICY_MAX_BYTES = 512 * 1024;
+
 let ready = null;
 // The wasm and its glue are fetched when the widget starts, after the first page has painted
 // (see takeover.js), so on a slow connection they never delay the first question; a per-tree
@@ -17,9 +32,9 @@ function loadWasm() {
   if (!ready) {
     // The wasm is fetched beside its glue, not by it: the glue would ask for the wasm only once
     // it had itself arrived, a whole round trip later on a slow connection.
-    const wasm = fetch(new URL('pkg/probity_web_bg.wasm', here));
+    const wasm = fetch(built('pkg/probity_web_bg.wasm'));
     wasm.catch(() => {}); // a failure is reported through `ready`, not as an unhandled rejection
-    ready = import('./pkg/probity_web.js').then(async (glue) => {
+    ready = import(built('pkg/probity_web.js').href).then(async (glue) => {
       await glue.default({ module_or_path: wasm });
       return glue;
     });
@@ -30,8 +45,70 @@ function loadWasm() {
 
 let counter = 0;
 
+/** A switch attribute: present (and not "false") means on. */
+const switched = (el, name) => el.hasAttribute(name) && el.getAttribute(name) !== 'false';
+
+/**
+ * Kiosk mode from the element and the page address. Only ever turned on from the address, and
+ * any value there but "0" or "false" turns it on: a mistyped `?kiosk=yes` must not leave a
+ * kiosk keeping answers (security review, row 1).
+ */
+function kioskMode(el, params) {
+  if (switched(el, 'kiosk')) return true;
+  if (!params.has('kiosk')) return false;
+  const value = params.get('kiosk');
+  if (value !== '1' && value !== '0' && value !== 'false') {
+    console.warn(`probity: \`?kiosk=\` should be 1, not \`${value}\`; kiosk mode is on`);
+  }
+  return value !== '0' && value !== 'false';
+}
+
+/**
+ * The idle time in whole seconds, or null for the widget's default. A bad value (fractional,
+ * negative, not a number, out of bounds) is only a warning: kiosk mode stays on, with the default.
+ */
+function idleSeconds(el, params) {
+  const [name, raw] = el.hasAttribute('idle-seconds') ? ['idle-seconds', el.getAttribute('idle-seconds')] : ['?idle=', params.get('idle')];
+  if (raw === null || raw.trim() === '') return null;
+  // Digits only: `1e2` or `0x3c` are numbers to JavaScript, not a count of seconds to a person.
+  const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+  if (n >= IDLE.min && n <= IDLE.max) return n;
+  console.warn(`probity: \`${name}\` must be a whole number of seconds from ${IDLE.min} to ${IDLE.max}, not \`${raw}\`; using ${IDLE.default}`);
+  return null;
+}
+
+/**
+ * Fetches a council's own policy: same site only, no redirect followed (an open redirect must
+ * not lead elsewhere), and no more than POLICY_MAX_BYTES read. Resolves to its text.
+ */
+async function fetchPolicy(src) {
+  const url = new URL(src, document.baseURI);
+  if (url.origin !== location.origin) throw new Error(`policy-src must be on this site (${location.origin}), not ${url.origin}`);
+  let response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin', redirect: 'error' });
+  } catch {
+    throw new Error(`could not load the policy from ${url.pathname}: the address redirects elsewhere, or the site did not answer. Give policy-src the file's own address`);
+  }
+  if (!response.ok) throw new Error(`could not load the policy from ${url.pathname} (HTTP ${response.status})`);
+  const tooBig = () => new Error(`the policy at ${url.pathname} is larger than ${POLICY_MAX_BYTES / 1024} KB, the most this tool reads. Check it is the right file`);
+  if (Number(response.headers.get('content-length')) > POLICY_MAX_BYTES) throw tooBig();
+  // Read as it arrives and stop at the limit (the length header may be missing, or compressed).
+  const reader = response.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > POLICY_MAX_BYTES) { reader.cancel().catch(() => {}); throw tooBig(); }
+    chunks.push(value);
+  }
+  return { text: await new Blob(chunks).text(), source: url.pathname };
+}
+
 class ProbityWidget extends HTMLElement {
-  static get observedAttributes() { return ['policy', 'tree', 'kiosk', 'policy-src', 'idle-seconds']; }
+  static get observedAttributes() { return ['policy', 'tree', 'kiosk', 'policy-src', 'idle-seconds', 'no-storage']; }
 
   constructor() {
     super();
@@ -72,16 +149,19 @@ class ProbityWidget extends HTMLElement {
     const declarative = this._declarative;
     this._declarative = null; // only the first render can adopt it
 
+    // Each option is read on its own, and none can turn kiosk mode off but its own absence.
     const params = new URLSearchParams(location.search);
-    const kiosk = (this.hasAttribute('kiosk') && this.getAttribute('kiosk') !== 'false') || params.get('kiosk') === '1';
+    const kiosk = kioskMode(this, params);
     const src = this.getAttribute('policy-src');
     const own = this._policyJson ?? null;
     const options = {
       policy: this.getAttribute('policy') || null,
       tree: this.getAttribute('tree') || null,
       kiosk,
+      // Like kiosk mode, keeping nothing can only be switched on from the page address.
+      no_storage: switched(this, 'no-storage') || (params.has('no-storage') && !['0', 'false'].includes(params.get('no-storage'))),
       instance: this._instance,
-      idle_seconds: Number(this.getAttribute('idle-seconds') || params.get('idle')) || null,
+      idle_seconds: kiosk ? idleSeconds(this, params) : null,
     };
     // The first page, shown before the wasm arrives: the declarative one if the page has it,
     // else from pkg/first-pages.js; none when the live widget would open elsewhere.
@@ -98,7 +178,7 @@ class ProbityWidget extends HTMLElement {
       root.replaceChildren();
       const style = document.createElement('link');
       style.rel = 'stylesheet';
-      style.href = new URL('probity.css', here).href;
+      style.href = built('probity.css').href;
       container = document.createElement('div');
       container.className = 'pb-host';
       if (html) {
@@ -114,23 +194,22 @@ class ProbityWidget extends HTMLElement {
 
     try {
       if (own !== null) {
+        // Set by the policy studio's "Try it" frame (same origin, a JS property): never a URL or a message.
         options.policy_json = own;
-        options.policy_label = 'the edited policy';
+        options.policy_source = 'the policy studio (your edited copy)';
       } else if (src) {
-        const url = new URL(src, document.baseURI);
-        if (url.origin !== location.origin) throw new Error(`policy-src must be on this site (${location.origin}), not ${url.origin}`);
-        const response = await fetch(url, { credentials: 'same-origin' });
-        if (!response.ok) throw new Error(`could not load the policy from ${url.pathname} (HTTP ${response.status})`);
-        options.policy_json = await response.text();
-        options.policy_label = url.pathname.split('/').pop() || 'policy-src';
+        const policy = await fetchPolicy(src);
+        options.policy_json = policy.text;
+        options.policy_source = policy.source;
       }
       if (prerendered) await afterPaint();
       const { mount } = await loadWasm();
       if (generation !== this._generation) return; // re-rendered (or removed) while loading
+      if (kiosk) this._watchBuild();
       if (!prerendered) {
         container.replaceChildren();
-        this._widget = mount(this, container, options);
         container.dataset.live = ''; // tests and host scripts can tell the live widget from the first page
+        this._widget = mount(this, container, options);
         return;
       }
       // The live widget renders the same page off screen, then takes the prerendered one's place.
@@ -153,9 +232,31 @@ class ProbityWidget extends HTMLElement {
       prerendered.handOver(live);
     } catch (error) {
       if (generation !== this._generation) return;
+      // A crash inside the widget has already shown its own panel (crates/web/src/crash.rs),
+      // which says more than the bare "unreachable" the exception carries.
+      if (root.querySelector('[data-crash]')) return;
       if (prerendered) prerendered.fail(errorPanel(error));
       else container.replaceChildren(errorPanel(error));
     }
+  }
+
+  /**
+   * A kiosk runs for days without a reload. After each reset (the widget fires `probity-reset`)
+   * it asks whether a newer build is on the server, and reloads into it if so: between two
+   * people, so no one loses a walk, and no declaration is made against outdated policies.
+   */
+  _watchBuild() {
+    if (this._watchingBuild) return;
+    this._watchingBuild = true;
+    this.addEventListener('probity-reset', async () => {
+      try {
+        const response = await fetch(new URL('pkg/build.json', here), { cache: 'no-store' });
+        const { build } = await response.json();
+        if (typeof build === 'string' && build !== BUILD) location.reload();
+      } catch {
+        // Offline, or the file is missing: keep running the build in hand.
+      }
+    });
   }
 }
 
@@ -177,10 +278,11 @@ function errorPanel(error) {
 
 if (!customElements.get('probity-widget')) customElements.define('probity-widget', ProbityWidget);
 
-// Works offline after the first visit: a service worker beside this script keeps the widget's
-// files (never any answers). Its scope is this folder, so it never touches the rest of the intranet.
+// Works offline after the first visit: a service worker beside this script keeps this build's
+// files (never any answers, never any other response). Its scope is this folder, so it never
+// touches the rest of the intranet. The build id in its URL makes a new build a new worker.
 if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-  navigator.serviceWorker.register(new URL('sw.js', here), { scope: here.pathname }).catch(() => {
+  navigator.serviceWorker.register(new URL(`sw.js?build=${BUILD}`, here), { scope: here.pathname }).catch(() => {
     // Offline use is a bonus: the widget works online without it.
   });
 }

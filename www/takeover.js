@@ -6,7 +6,11 @@
 // lets the officer read, and answer, the first question while the wasm downloads on a slow
 // connection. The prerendered page is plain HTML: radios and text boxes work without any script.
 // What needs the widget (Continue, Back, choosing a question) is held here and replayed into the
-// live widget, so nothing the officer did before it arrived is lost.
+// live widget, so nothing the officer did before it arrived is lost. `pkg/first-pages.js` is
+// loaded under the build id (`?v=…`), so it always matches the wasm that replays what was done
+// on it: a held press is replayed by its place among the page's controls.
+
+import { BUILD } from './pkg/build.js';
 
 /**
  * The prerendered HTML for these options, or null when the live widget would open on another
@@ -15,14 +19,15 @@
  * unknown council shows the council picker. With `declarative` (the page already holds the
  * first page) it only says whether to keep it: '' to keep, null not to.
  */
-export async function firstPage({ policy, tree, kiosk, instance, policySrc, declarative }) {
-  if (policySrc || hasSavedWalk(instance)) return null;
+export async function firstPage({ policy, tree, kiosk, instance, no_storage: noStorage, policySrc, declarative }) {
+  // With no-storage the widget restores nothing (it removes any walk left from before).
+  if (policySrc || (!noStorage && hasSavedWalk(instance))) return null;
   // Kiosk pages differ from the prerendered ones only by a class and the idle timer, which the
   // live widget brings; a kiosk reached through a per-tree page keeps its first page.
   if (declarative) return '';
   if (kiosk) return null;
   // Loaded only when needed: a per-tree page never downloads the other trees' first pages.
-  const { FIRST_PAGES } = await import('./pkg/first-pages.js');
+  const { FIRST_PAGES } = await import(`./pkg/first-pages.js?v=${BUILD}`);
   const council = policy && FIRST_PAGES[`${policy}/`] ? policy : '';
   return FIRST_PAGES[`${council}/${council ? tree || '' : ''}`] ?? FIRST_PAGES[`${council}/`] ?? null;
 }

@@ -28,8 +28,8 @@ async function sample(page, cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   return page.evaluate(async () => ({
     heapBytes: performance.memory.usedJSHeapSize,
-    // The page has already loaded this module, so this is the widget's own instance.
-    wasmBytes: await (await import('/pkg/probity_web.js')).wasm_memory_bytes(),
+    // The page has already loaded this module (under its build id), so this is the widget's own instance.
+    wasmBytes: await (await import(`/pkg/probity_web.js?v=${(await import('/pkg/build.js')).BUILD}`)).wasm_memory_bytes(),
   }));
 }
 

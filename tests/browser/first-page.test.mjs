@@ -9,7 +9,7 @@ import { launch, live, heading } from './harness.mjs';
 async function holdWasm(page) {
   let open;
   const gate = new Promise((resolve) => { open = resolve; });
-  await page.route(/\/pkg\/probity_web_bg\.wasm$/, async (route) => ((await gate) ? route.continue() : route.abort()));
+  await page.route(/\/pkg\/probity_web_bg\.wasm(\?v=\w+)?$/, async (route) => ((await gate) ? route.continue() : route.abort()));
   return { release: () => open(true), fail: () => open(false) };
 }
 
@@ -170,7 +170,7 @@ test('without the prerendered pages (a missing file), the live widget still star
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.route(/\/pkg\/first-pages\.js$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.route(/\/pkg\/first-pages\.js(\?v=\w+)?$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.goto(`${url}embed.html?policy=kent&tree=gifts`);
     await live(page);
     assert.equal(await heading(page), 'What have you been offered?');

@@ -16,9 +16,13 @@ fs.mkdirSync(artifacts, { recursive: true });
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Starts the server and a fresh browser profile; returns { browser, context, url, requests, close }. */
-export async function launch({ csp = true, viewport = { width: 1280, height: 900 }, contextOptions = {} } = {}) {
-  const srv = await start({ root: path.join(repo, 'www'), csp, mounts: { '/fixtures/': path.join(here, 'fixtures') } });
+/**
+ * Starts the server and a fresh browser profile; returns { browser, context, url, requests, close }.
+ * `root` serves another copy of the site (the build-update tests); `routes` answers chosen paths
+ * with a test's own handler (a redirect, an oversized file).
+ */
+export async function launch({ csp = true, viewport = { width: 1280, height: 900 }, contextOptions = {}, root = path.join(repo, 'www'), routes = {} } = {}) {
+  const srv = await start({ root, csp, routes, mounts: { '/fixtures/': path.join(here, 'fixtures') } });
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',

@@ -16,7 +16,9 @@ test('works offline after the first visit', async () => {
     await live(page);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await page.evaluate(async () => {
-      for (const file of ['pkg/probity_web_bg.wasm', 'pkg/first-pages.js', 'takeover.js']) {
+      // The build's own files are kept under their build id (www/sw.js).
+      const { BUILD } = await import('./pkg/build.js');
+      for (const file of [`pkg/probity_web_bg.wasm?v=${BUILD}`, `pkg/first-pages.js?v=${BUILD}`, 'takeover.js']) {
         if (!(await caches.match(new URL(file, location.href)))) throw new Error(`${file} not cached`);
       }
     });

@@ -1,6 +1,7 @@
 // A small static file server for the widget: serves www/ on 127.0.0.1 with the right MIME
-// types, gzip when the browser asks for it, and the strict Content-Security-Policy the widget
-// must run under. Used by `scripts/serve.sh`, the browser tests and the benchmarks.
+// types, gzip when the browser asks for it, and the headers the README tells deployers to send
+// (the strict Content-Security-Policy, nosniff, no referrer, Cache-Control by kind of file).
+// Used by `scripts/serve.sh`, the browser tests and the benchmarks.
 //
 //   node tests/browser/server.mjs [--port 8080] [--root www]
 
@@ -10,6 +11,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
+/** Sent with every response; the README's nginx and Apache snippets carry the same (a test checks). */
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
 
 const TYPES = {
@@ -18,14 +20,36 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.webmanifest': 'application/manifest+json', '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts the server; resolves to { server, url, requests } where requests logs every path served. */
-export function start({ root, port = 0, host = '127.0.0.1', csp = true, log = false, mounts = {} } = {}) {
+/**
+ * Cache-Control by kind of file. A file asked for under the build id (`?v=<id>`, see
+ * scripts/build-web.sh) never changes, so it may be kept for a year; everything else (pages, the
+ * scripts a host names, pkg/build.*, sw.js) is revalidated on every use, so a deploy shows at once.
+ */
+export function cacheControl(url) {
+  return url.searchParams.has('v') ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/**
+ * Starts the server; resolves to { server, url, requests } where requests logs every path served.
+ * `routes` maps a path to a handler `(req, res) => …` that answers it instead (tests only).
+ */
+export function start({ root, port = 0, host = '127.0.0.1', csp = true, log = false, mounts = {}, routes = {} } = {}) {
   const base0 = path.resolve(root);
   const requests = [];
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url, `http://${req.headers.host}`);
+    // A malformed request (an unparsable address, a broken %-escape) is answered, not thrown:
+    // one bad request must not take the server down for everyone.
+    let url;
+    let rel;
+    try {
+      url = new URL(req.url, `http://${req.headers.host || host}`);
+      rel = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain', 'x-content-type-options': 'nosniff' }).end('bad request');
+      return;
+    }
     requests.push(url.pathname + url.search);
-    let rel = decodeURIComponent(url.pathname);
+    if (Object.hasOwn(routes, url.pathname)) { routes[url.pathname](req, res); return; }
     if (rel.endsWith('/')) rel += 'index.html';
     // Extra folders mounted at a prefix (the tests' fixtures), else the site root.
     let base = base0;
@@ -38,7 +62,7 @@ export function start({ root, port = 0, host = '127.0.0.1', csp = true, log = fa
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
       const headers = {
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
-        'cache-control': 'no-cache',
+        'cache-control': cacheControl(url),
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
       };

@@ -25,7 +25,7 @@ async function load({ blockWasm, path = 'embed.html?policy=kent&tree=gifts' }) {
     const page = await context.newPage();
     const blocked = [];
     if (blockWasm) {
-      await page.route(/\/pkg\/probity_web(_bg\.wasm|\.js)$/, (route) => { blocked.push(route.request().url()); return route.abort(); });
+      await page.route(/\/pkg\/probity_web(_bg\.wasm|\.js)(\?v=\w+)?$/, (route) => { blocked.push(route.request().url()); return route.abort(); });
     }
     const responses = [];
     page.on('requestfinished', (r) => responses.push(r));

@@ -31,6 +31,19 @@ pub struct Config {
     /// Kiosk mode: seconds without a touch or key before the answers are cleared.
     #[prop_or(120)]
     pub idle_seconds: u32,
+    /// Keep nothing in sessionStorage, outside kiosk mode too (the host's `no-storage`).
+    #[prop_or_default]
+    pub no_storage: bool,
+    /// A council's own policy (`policy-src`): its id and where it came from, shown beside it.
+    #[prop_or_default]
+    pub custom_policy: Option<(String, String)>,
+}
+
+impl Config {
+    /// Whether an in-progress walk may be kept in sessionStorage for a reload in this tab.
+    fn keeps_walk(&self) -> bool {
+        !self.kiosk && !self.no_storage
+    }
 }
 
 /// The saved form of an in-progress walk (sessionStorage only; never in kiosk mode).
@@ -53,10 +66,15 @@ pub fn app(config: &Config) -> Html {
     {
         let state = state.clone();
         let instance = config.instance.clone();
-        let kiosk = config.kiosk;
+        let keeps_walk = config.keeps_walk();
+        let no_storage = config.no_storage;
         let storage_key = storage_key.clone();
         use_effect_with((), move |_| {
-            if !kiosk {
+            if no_storage {
+                // A host that asks for nothing kept gets nothing left over from before it asked.
+                browser::session_remove(&storage_key);
+            }
+            if keeps_walk {
                 if let Some(saved) =
                     browser::session_get(&storage_key).and_then(|t| serde_json::from_str::<Saved>(&t).ok())
                 {
@@ -113,7 +131,7 @@ pub fn app(config: &Config) -> Html {
         });
     }
 
-    // Keep the answers for a reload in this tab; never in kiosk mode.
+    // Keep the answers for a reload in this tab; never in kiosk mode, nor with `no-storage`.
     {
         let saved = match (&state.policy, &state.session) {
             (Some(p), Some(s)) if !s.answers.is_empty() => {
@@ -121,9 +139,9 @@ pub fn app(config: &Config) -> Html {
             }
             _ => None,
         };
-        let kiosk = config.kiosk;
+        let keeps_walk = config.keeps_walk();
         use_effect_with(saved, move |saved| {
-            if !kiosk {
+            if keeps_walk {
                 // Also after the paint: storage writes are synchronous and can be slow.
                 let saved = saved.clone();
                 browser::after_paint(move || match saved {
@@ -147,14 +165,21 @@ pub fn app(config: &Config) -> Html {
     }
 
     // The Back link goes through the browser's history when it can (see `browser::go_back`).
+    // A reset (the kiosk's idle reset, or Start again) is told to the host page, so that it can
+    // clear what it was given (security review, row 16).
     let dispatch = {
         let state = state.clone();
         let instance = config.instance.clone();
+        let host = config.host.clone();
         Callback::from(move |a: Action| {
             if a == Action::Back && browser::go_back(&instance) {
                 return;
             }
-            state.dispatch(a)
+            let reset = a == Action::Restart;
+            state.dispatch(a);
+            if reset {
+                browser::announce_reset(host.as_ref());
+            }
         })
     };
     let body = match (&state.view, state.page()) {
@@ -175,10 +200,32 @@ pub fn app(config: &Config) -> Html {
     } else {
         html! {}
     };
+    let source = custom_policy_note(config, &state);
     html! {
         <div class={class} ref={root} lang="en-GB">
+            { source }
             { body }
             { kiosk_timer }
+        </div>
+    }
+}
+
+/// Says where a council's own policy (`policy-src`) came from, wherever it is offered or used:
+/// it looks like a built-in policy, and is only as trustworthy as whoever can publish on the site.
+fn custom_policy_note(config: &Config, state: &State) -> Html {
+    let Some((id, source)) = &config.custom_policy else { return html! {} };
+    if state.policy.as_ref().is_some_and(|p| p != id) {
+        return html! {};
+    }
+    let council = state.bundle.catalog.policy(id).map_or(id.as_str(), |p| p.header.council.as_str());
+    html! {
+        <div class="pb-warning" data-policy-source={source.clone()}>
+            <span class="pb-warning__icon" aria-hidden="true">{ "!" }</span>
+            <div class="pb-warning__text">
+                <p class="pb-body">
+                    { format!("{council}'s policy was loaded from {source} on this site. It is not one of the policies built into Probity, so it is only as reliable as whoever can publish files on this site.") }
+                </p>
+            </div>
         </div>
     }
 }

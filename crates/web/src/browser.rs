@@ -168,3 +168,28 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
         let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
     }
 }
+
+/// Tells the host page that the widget has cleared itself (a kiosk's idle reset, or Start
+/// again): a `probity-reset` event on the host element (bubbling, composed), and in an iframe a
+/// `{ type: "probity-reset" }` message to the parent page of the same origin. A host that kept
+/// a declaration it was given can clear it; the next person at a kiosk should not see it.
+pub fn announce_reset(host: Option<&web_sys::Element>) {
+    if let Some(host) = host {
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("probity-reset", &init) {
+            let _ = host.dispatch_event(&event);
+        }
+    }
+    if let Some(w) = web_sys::window() {
+        if let Ok(Some(parent)) = w.parent() {
+            if !js_sys::Object::is(&parent, &w) {
+                let message = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&message, &"type".into(), &"probity-reset".into());
+                let origin = w.location().origin().unwrap_or_default();
+                let _ = parent.post_message(&message, &origin);
+            }
+        }
+    }
+}

@@ -3,7 +3,7 @@
 //! The texts are embedded at build time (`include_str!`), so the widget needs no request to
 //! show its first question; the core checks them exactly as `probity lint` does.
 
-use probity_core::diag::Diagnostic;
+use probity_core::diag::{Code, Diagnostic};
 use probity_core::{load_with, Catalog, CheckOptions, Format, Source};
 use serde_json::value::RawValue;
 
@@ -43,6 +43,9 @@ const OPTIONS: CheckOptions = CheckOptions { require_cases: false };
 pub struct Bundle {
     pub catalog: Catalog,
     pub diagnostics: Vec<Diagnostic>,
+    /// The id of the council's own policy (`policy-src`) when it checked and is in the catalog,
+    /// so the widget can say where it came from; never a built-in policy's id.
+    pub custom: Option<String>,
 }
 
 impl PartialEq for Bundle {
@@ -82,7 +85,7 @@ fn load(extra: Option<(&str, &str)>) -> Bundle {
         // Only a broken build gets here (a test parses the bundle); say so rather than show nothing.
         let vocabulary = Source { label: "built-in bundle", text: "", format: Format::Json };
         let loaded = load_with(vocabulary, &[], OPTIONS);
-        return Bundle { catalog: loaded.catalog, diagnostics: loaded.diagnostics };
+        return Bundle { catalog: loaded.catalog, diagnostics: loaded.diagnostics, custom: None };
     };
     let labels = labels(parts.policies.len());
     // A council's own file replaces the built-in policy with the same id, so a council can
@@ -100,5 +103,16 @@ fn load(extra: Option<(&str, &str)>) -> Bundle {
     }
     let loaded =
         load_with(Source { label: "vocabulary", text: parts.vocabulary.get(), format: Format::Json }, &list, OPTIONS);
-    Bundle { catalog: loaded.catalog, diagnostics: loaded.diagnostics }
+    let custom = extra.and_then(|(label, text)| custom_id(&loaded.catalog, &loaded.diagnostics, label, text));
+    Bundle { catalog: loaded.catalog, diagnostics: loaded.diagnostics, custom }
+}
+
+/// The id the extra policy is known by in the catalog, if it got in. An extra policy with a
+/// built-in id has replaced the built-in one (see above), so it is named as custom too: the
+/// officer is told where the code they are reading came from.
+/// The id is read with the core's own parser (already in the wasm, so no new code for it).
+fn custom_id(catalog: &Catalog, diagnostics: &[Diagnostic], label: &str, text: &str) -> Option<String> {
+    let id = probity_core::raw::parse_policy(text, Format::Json).ok()?.policy.id;
+    let refused = diagnostics.iter().any(|d| d.code == Code::L015 && d.location.policy == label);
+    (!refused && catalog.policy(&id).is_some()).then_some(id)
 }

@@ -7,7 +7,8 @@ thread_local! {
     static CONTAINERS: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Remembers a container to show the panel in, and installs the hook once.
+/// Remembers a container to show the panel in, and installs the hook once. `mount` calls it
+/// before it reads its options or checks any policy, so a panic there shows the panel too.
 pub fn guard(container: &web_sys::Element) {
     CONTAINERS.with(|c| c.borrow_mut().push(container.clone()));
     static INSTALLED: std::sync::Once = std::sync::Once::new();
@@ -44,6 +45,8 @@ fn show_panel(container: &web_sys::Element) {
         return;
     };
     let _ = panel.set_attribute("role", "alert");
+    // The element's script sees this and leaves it, rather than cover it with the bare exception.
+    let _ = panel.set_attribute("data-crash", "");
     let _ = panel.append_with_node_3(&title, &body, &help);
     container.set_text_content(None);
     let _ = container.append_child(&panel);

@@ -9,6 +9,7 @@ mod browser;
 mod catalog;
 mod crash;
 mod kiosk;
+mod options;
 mod pages;
 pub mod search;
 mod state;
@@ -20,20 +21,6 @@ use wasm_bindgen::JsCast;
 pub use app::{App, Config};
 pub use catalog::{embedded, with_extra_policy, Bundle};
 pub use state::{Action, State, View};
-
-/// The options the custom element passes to [`mount`], read from its attributes.
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-struct MountOptions {
-    policy: Option<String>,
-    tree: Option<String>,
-    kiosk: bool,
-    idle_seconds: Option<u32>,
-    instance: Option<String>,
-    /// The text of a council's own policy (JSON), fetched by the element from `policy-src`.
-    policy_json: Option<String>,
-    policy_label: Option<String>,
-}
 
 /// A mounted widget; dropping it (or calling `destroy`) removes it.
 #[wasm_bindgen]
@@ -51,28 +38,37 @@ impl Widget {
 }
 
 /// Renders the widget into `container`. `host` is the element that receives the
-/// `probity-declaration` event; `options` is a plain object of [`MountOptions`].
+/// `probity-declaration` and `probity-reset` events; `options` is a plain object (see
+/// [`options::MountOptions`]), each of whose fields is read on its own.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, container: web_sys::Element, options: JsValue) -> Widget {
-    let options: MountOptions = js_sys::JSON::stringify(&options)
-        .ok()
-        .and_then(|s| s.as_string())
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default();
-    let bundle = match &options.policy_json {
-        Some(json) => catalog::with_extra_policy(options.policy_label.as_deref().unwrap_or("policy-src"), json),
-        None => catalog::embedded(),
+    // First, before anything is read or checked: whatever fails from here on (a council's own
+    // policy that trips a bug in checking, say) shows the crash panel, never a blank box.
+    crash::guard(&container);
+    let (options, warnings) = options::MountOptions::read(&options);
+    for warning in warnings {
+        web_sys::console::warn_1(&format!("probity: {warning}").into());
+    }
+    let (bundle, custom) = match (&options.policy_json, &options.policy_source) {
+        (Some(json), source) => {
+            let label = source.as_deref().unwrap_or("policy-src");
+            let bundle = catalog::with_extra_policy(label, json);
+            let custom = bundle.custom.clone().map(|id| (id, label.to_string()));
+            (bundle, custom)
+        }
+        (None, _) => (catalog::embedded(), None),
     };
     let config = Config {
         bundle: Rc::new(bundle),
-        policy: options.policy.filter(|p| !p.is_empty()),
-        tree: options.tree.filter(|t| !t.is_empty()),
+        policy: options.policy,
+        tree: options.tree,
         kiosk: options.kiosk,
-        idle_seconds: options.idle_seconds.filter(|s| *s >= 1).unwrap_or(120),
+        idle_seconds: options.idle_seconds,
+        no_storage: options.no_storage,
+        custom_policy: custom,
         instance: options.instance.unwrap_or_else(|| "widget".to_string()),
         host: Some(host),
     };
-    crash::guard(&container);
     let handle = yew::Renderer::<App>::with_root_and_props(container, config).render();
     Widget { handle: Some(handle) }
 }

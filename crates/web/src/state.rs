@@ -48,6 +48,9 @@ pub struct State {
     pub page_seq: u64,
     /// True when the last page change came from the browser's history (so it is not pushed again).
     pub from_history: bool,
+    /// The tree the host configured the widget to open (`tree="gifts"`), when it exists: a reset
+    /// (kiosk idle, Start again) returns there, not to the council's list of questions.
+    pub start_tree: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -90,9 +93,11 @@ impl State {
             declarant: Declarant::default(),
             page_seq: 0,
             from_history: false,
+            start_tree: None,
         };
         if let (Some(p), Some(t)) = (s.policy.clone(), tree) {
             if s.bundle.catalog.policy(&p).and_then(|pol| pol.tree(&t)).is_some() {
+                s.start_tree = Some(t.clone());
                 s.session = Some(Session::new(t));
                 s.view = View::Walk;
                 s.sync_draft();
@@ -232,7 +237,7 @@ impl Reducible for State {
             }
             Action::Restart => {
                 let fixed = s.fixed_policy.clone();
-                let mut fresh = State::new(s.bundle.clone(), fixed, None);
+                let mut fresh = State::new(s.bundle.clone(), fixed, s.start_tree.clone());
                 fresh.page_seq = s.page_seq + 1;
                 fresh
             }

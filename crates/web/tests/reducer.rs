@@ -92,7 +92,8 @@ fn back_change_and_history_navigation() {
 
 #[wasm_bindgen_test]
 fn restart_clears_answers_and_details_but_keeps_a_fixed_council() {
-    let s = start(Some("kent"), Some("fees"));
+    // A council fixed without a tree: Start again goes back to its list of questions.
+    let s = act(start(Some("kent"), None), &[Action::ChooseTree("fees".into())]);
     let s = act(answer(s, "lecture"), &[Action::SetName("A. Officer".into()), Action::Restart]);
     assert_eq!(s.view, View::Start);
     assert!(s.session.is_none());
@@ -150,4 +151,23 @@ fn search_examples_find_a_question_in_every_council() {
     assert!(matches("gifts hospitality", &["Gifts", "Hospitality"]));
     assert!(!matches("gifts hospitality", &["Gifts"]), "every word must be found");
     assert!(matches("  ", &["anything"]), "an empty search shows everything");
+}
+
+/// Security review row 15: a reset (kiosk idle, or Start again) returns to where the host
+/// configured the widget to open, not to the council's list of questions.
+#[wasm_bindgen_test]
+fn restart_returns_to_the_configured_tree() {
+    let s = start(Some("kent"), Some("gifts"));
+    let first = on(&s);
+    let s = answer(s, "gift");
+    assert_ne!(on(&s), first);
+    let s = act(s, &[Action::Restart]);
+    assert_eq!(s.view, View::Walk);
+    assert_eq!(on(&s), first, "back on the tree's first question");
+    assert!(s.session.as_ref().is_some_and(|x| x.answers.is_empty()), "with no answers");
+
+    // Without a configured tree, the start page as before.
+    let s = act(start(Some("kent"), None), &[Action::ChooseTree("gifts".into()), Action::Restart]);
+    assert_eq!(s.view, View::Start);
+    assert!(s.session.is_none());
 }

@@ -33,6 +33,8 @@ fn render(policy: Option<String>, tree: Option<String>) -> String {
         instance: "widget".to_string(),
         host: None,
         idle_seconds: 120,
+        no_storage: false,
+        custom_policy: None,
     })
     .hydratable(false);
     futures::executor::block_on(renderer.render())
