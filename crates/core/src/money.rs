@@ -200,7 +200,7 @@ pub fn format_money(value: Decimal, always_pence: bool) -> String {
     let (whole, pence) = text.split_once('.').unwrap_or((text.as_str(), "00"));
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if i > 0 && whole.len().saturating_sub(i) % 3 == 0 {
             grouped.push(',');
         }
         grouped.push(c);

@@ -72,19 +72,15 @@ pub fn representatives(fact: &Fact, conditions: &[&Condition]) -> Vec<Value> {
         None => fact.options.iter().map(|o| Value::Option(o.id.clone())).collect(),
         Some((lo, hi, step)) => {
             let mut points = vec![lo, hi];
+            let inside = |p: &Decimal| *p >= lo && *p <= hi;
             for b in bounds(conditions) {
-                for p in [b - step, b, b + step] {
-                    if p >= lo && p <= hi {
-                        points.push(p);
-                    }
-                }
+                // Checked: the checker keeps bounds inside the fact's range, but a policy built
+                // another way may not, and a bound with no neighbour must not panic.
+                let near = [b.checked_sub(step), Some(b), b.checked_add(step)];
+                points.extend(near.into_iter().flatten().filter(inside));
             }
             // One step inside each end, so an open interval next to an end is represented too.
-            for p in [lo + step, hi - step] {
-                if p >= lo && p <= hi {
-                    points.push(p);
-                }
-            }
+            points.extend([lo.checked_add(step), hi.checked_sub(step)].into_iter().flatten().filter(inside));
             points.sort();
             points.dedup();
             points
@@ -112,7 +108,7 @@ pub fn runs(reps: &[Value], keep: impl Fn(usize) -> bool) -> Vec<(&Value, &Value
         match (k, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                if let (Some(a), Some(b)) = (reps.get(s), reps.get(i - 1)) {
+                if let (Some(a), Some(b)) = (reps.get(s), i.checked_sub(1).and_then(|j| reps.get(j))) {
                     out.push((a, b));
                 }
                 start = None;

@@ -5,7 +5,7 @@ use crate::diag::{Code, Diagnostic, Location, Reporter};
 use crate::eval::{evaluate, Evaluation};
 use crate::model::*;
 use crate::money::Rounding;
-use crate::partition::{describe_run, first_matches, representatives, runs};
+use crate::partition::{describe_run, first_matches, numeric_domain, representatives, runs};
 use crate::raw::*;
 use crate::value::{from_json, Value};
 use rust_decimal::Decimal;
@@ -189,6 +189,11 @@ pub fn check_vocabulary(raw: &RawVocabulary) -> Checked<Vocabulary> {
     }
     let vocabulary = Vocabulary { facts, topics: raw.topics.0.clone() };
     Checked { value: Some(vocabulary), diagnostics: r.diagnostics }
+}
+
+/// The 1-based number of the `i`th item, as diagnostics name it ("branch 1").
+fn ordinal(i: usize) -> usize {
+    i.saturating_add(1)
 }
 
 fn is_identifier(s: &str) -> bool {
@@ -474,8 +479,8 @@ fn check_tree(
                 }
                 let mut branches = Vec::new();
                 for (i, b) in n.branches.iter().enumerate() {
-                    let bloc = |r: &Reporter| at(r, Some(node_id), Some(format!("branch {}", i + 1)));
-                    cite(r, &b.cite, node_id, Some(format!("branch {}", i + 1)));
+                    let bloc = |r: &Reporter| at(r, Some(node_id), Some(format!("branch {}", ordinal(i))));
+                    cite(r, &b.cite, node_id, Some(format!("branch {}", ordinal(i))));
                     if !raw_tree.nodes.contains_key(&b.go) {
                         r.push(
                             Code::L001,
@@ -633,7 +638,7 @@ fn check_outcome(
         if a.who.trim().is_empty() || a.what.trim().is_empty() {
             r.push(
                 Code::L015,
-                loc(r, Some(format!("action {}", i + 1))),
+                loc(r, Some(format!("action {}", ordinal(i)))),
                 "an action is missing `who` or `do`",
                 "each action says who (\"Your line manager\", \"The online reporting tool\") and what to do",
             );
@@ -644,18 +649,18 @@ fn check_outcome(
     for (i, note) in n.notes.iter().enumerate() {
         match NoteKind::parse(&note.kind) {
             Some(kind) if !note.text.trim().is_empty() => {
-                phone::note(&note.text, r, loc(r, Some(format!("note {}", i + 1))));
+                phone::note(&note.text, r, loc(r, Some(format!("note {}", ordinal(i)))));
                 notes.push(Note { kind, text: note.text.clone(), detail: note.detail.clone() });
             }
             Some(_) => r.push(
                 Code::L015,
-                loc(r, Some(format!("note {}", i + 1))),
+                loc(r, Some(format!("note {}", ordinal(i)))),
                 "the note has no text",
                 "say what the code says, how this tool reads it, and whom to ask",
             ),
             None => r.push(
                 Code::L015,
-                loc(r, Some(format!("note {}", i + 1))),
+                loc(r, Some(format!("note {}", ordinal(i)))),
                 format!("`{}` is not a kind of note", note.kind),
                 "use one of: ambiguous, contradiction, wrong_reference, out_of_date, silent, interpretation",
             ),
@@ -663,7 +668,7 @@ fn check_outcome(
     }
     let mut amounts = Vec::new();
     for (i, a) in n.amounts.iter().enumerate() {
-        let aloc = |r: &Reporter| loc(r, Some(format!("amount {}", i + 1)));
+        let aloc = |r: &Reporter| loc(r, Some(format!("amount {}", ordinal(i))));
         match vocabulary.facts.get(&a.fact) {
             None => r.push(
                 Code::L005,
@@ -681,11 +686,24 @@ fn check_outcome(
         }
         let multiply = match &a.multiply {
             None => Some(Decimal::ONE),
-            Some(t) => parse_bound_text(t)
-                .map_err(|m| {
-                    r.push(Code::L015, aloc(r), format!("`multiply` {m}"), "write it as text, for example \"0.5\"")
-                })
-                .ok(),
+            Some(t) => match parse_bound_text(t) {
+                // Bounded so that the largest answer (£1,000,000) times it is far inside what a
+                // decimal can hold: an amount can then always be worked out.
+                Ok(m) if m >= Decimal::ZERO && m <= max_multiply() => Some(m),
+                Ok(m) => {
+                    r.push(
+                        Code::L015,
+                        aloc(r),
+                        format!("`multiply` is `{m}`; it must be from 0 to 100"),
+                        "write the share or multiple of the answer, for example \"0.5\" for half",
+                    );
+                    None
+                }
+                Err(m) => {
+                    r.push(Code::L015, aloc(r), format!("`multiply` {m}"), "write it as text, for example \"0.5\"");
+                    None
+                }
+            },
         };
         let rounding = match a.rounding.as_str() {
             "down" => Some(Rounding::Down),
@@ -734,6 +752,11 @@ fn check_outcome(
         notes,
         amounts,
     })
+}
+
+/// The largest `multiply` an amount may use.
+fn max_multiply() -> Decimal {
+    Decimal::ONE_HUNDRED
 }
 
 /// Reads a bound or multiplier: text or an integer; never a float.
@@ -812,19 +835,25 @@ fn convert_condition(
             let t = t.as_ref()?;
             match parse_bound_text(t) {
                 Ok(value) => {
-                    let fits = match fact.kind {
-                        FactKind::Money => value.normalize().scale() <= 2 && value >= Decimal::ZERO,
-                        _ => value.normalize().scale() == 0,
+                    // A bound must be an answer the fact can take: this also keeps every bound,
+                    // and one step either side of it, far inside what a decimal can hold.
+                    let fits = match numeric_domain(fact) {
+                        Some((lo, hi, step)) => value >= lo && value <= hi && value.normalize().scale() <= step.scale(),
+                        None => false,
                     };
                     if !fits {
                         r.push(
                             Code::L006,
                             loc.clone(),
                             format!("bound `{value}` is not a possible {} answer", fact.kind.name()),
-                            if fact.kind == FactKind::Money {
-                                "money bounds are pounds and pence, for example \"25.50\""
-                            } else {
-                                "whole-number bounds are whole numbers"
+                            match fact.kind {
+                                FactKind::WholeNumber { min, max } => {
+                                    format!(
+                                        "whole-number bounds are whole numbers from {min} to {max}, as the fact allows"
+                                    )
+                                }
+                                _ => "money bounds are pounds and pence from 0 to 1,000,000, for example \"25.50\""
+                                    .to_string(),
                             },
                         );
                         ok = false;
@@ -957,7 +986,7 @@ fn check_coverage(fact: &Fact, branches: &[Branch], r: &mut Reporter, loc: &crat
         let overlap = runs(&reps, |i| claimed_by(i).len() > 1);
         for (a, b) in overlap {
             let idx = reps.iter().position(|v| v == a).unwrap_or(0);
-            let which: Vec<String> = claimed_by(idx).iter().map(|i| (i + 1).to_string()).collect();
+            let which: Vec<String> = claimed_by(idx).iter().map(|i| ordinal(*i).to_string()).collect();
             r.push(Code::L009, loc.clone(), format!("branches {} both claim {}", which.join(" and "), describe_run(a, b)), "make the bounds meet exactly: one branch `below` a value and the next `at_least` it, or `at_most` and `above`");
         }
     }
@@ -966,7 +995,7 @@ fn check_coverage(fact: &Fact, branches: &[Branch], r: &mut Reporter, loc: &crat
             let what = if b.when == Condition::Otherwise { "the `otherwise` branch" } else { "the branch" };
             r.push(
                 Code::L010,
-                crate::diag::Location { detail: Some(format!("branch {}", i + 1)), ..loc.clone() },
+                crate::diag::Location { detail: Some(format!("branch {}", ordinal(i))), ..loc.clone() },
                 format!("{what} can never be taken: earlier branches catch every answer it would"),
                 "remove it, or reorder the branches so that the more specific one comes first",
             );
@@ -988,7 +1017,7 @@ fn check_graph(tree_id: &str, raw_tree: &RawTree, r: &mut Reporter) {
     while let Some((node, idx)) = stack.pop() {
         let next = targets(&node);
         if let Some(t) = next.get(idx) {
-            stack.push((node.clone(), idx + 1));
+            stack.push((node.clone(), idx.saturating_add(1)));
             match state.get(t).copied().unwrap_or(0) {
                 0 => {
                     state.insert(t.clone(), 1);
