@@ -99,7 +99,7 @@ impl ValueError {
                 format!("write money as text so it stays exact, for example \"{given}\"")
             }
             ValueError::NotAWholeNumber { given, .. } if given.contains([',', ' ']) => {
-                "enter a whole number, for example 3 or 1,500 (commas only separate thousands)".to_string()
+                "enter a whole number, for example 3 or 1,500; commas only separate thousands".to_string()
             }
             ValueError::NotAWholeNumber { .. } => "enter a whole number, for example 3".to_string(),
             ValueError::OutOfRange { min, max, .. } => format!("enter a number from {min} to {max}"),
