@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../fuzz"
 export PATH="$HOME/.cargo/bin:$PATH"
 seconds=${1:-600}
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
-for target in policy_toml policy_json money declaration; do
+for target in policy_toml policy_json policy_paths money declaration; do
   echo "== fuzzing $target for ${seconds}s"
   cargo +nightly fuzz run "$target" "corpus/$target" -- -max_total_time="$seconds" -print_final_stats=1 2>&1 | tail -15
   cargo +nightly fuzz cmin "$target" "corpus/$target" 2>&1 | tail -1

@@ -172,6 +172,75 @@ fn decide_json_verifies_and_a_changed_file_does_not() {
 }
 
 #[test]
+fn verify_says_what_the_digest_proves_and_what_it_does_not() {
+    let (json, _) = check(
+        &[
+            "decide",
+            "--policy",
+            "kent",
+            "--tree",
+            "fees",
+            "--facts",
+            "tests/facts/kent-lecture-fee-council-time.json",
+            "--json",
+            "--created-at",
+            "2026-11-22T09:00:00Z",
+        ],
+        0,
+    );
+    let file = temp_dir("verify-claims").join("d.json");
+    std::fs::write(&file, &json).unwrap();
+    let (out, _) = check(&["verify", file.to_str().unwrap()], 0);
+    for words in [
+        "unchanged",
+        "policy `kent` version `September 2007`",
+        "not a signature",
+        "who made it, when, or that the answers are true",
+    ] {
+        assert!(out.contains(words), "verify should say {words:?}:\n{out}");
+    }
+}
+
+#[test]
+fn verify_refuses_a_file_over_one_megabyte_before_reading_it() {
+    let dir = temp_dir("verify-size");
+    let big = dir.join("big.json");
+    // Valid JSON all the way, so only its size can be the reason.
+    std::fs::write(&big, format!("{{\"schema\": \"{}\"}}", "x".repeat(1_000_001))).unwrap();
+    let (_, err) = check(&["verify", big.to_str().unwrap()], 2);
+    assert!(err.contains("over the 1 MB limit"), "{err}");
+    // Not a regular file: read no further than the limit either.
+    if Path::new("/dev/zero").exists() {
+        let (_, err) = check(&["verify", "/dev/zero"], 2);
+        assert!(err.contains("over the 1 MB limit"), "{err}");
+    }
+}
+
+#[test]
+fn decide_refuses_an_impossible_time_and_details_the_widget_refuses() {
+    let base = [
+        "decide",
+        "--policy",
+        "kent",
+        "--tree",
+        "fees",
+        "--facts",
+        "tests/facts/kent-lecture-fee-council-time.json",
+        "--json",
+    ];
+    for (extra, words) in [
+        (&["--created-at", "0000-99-99T99:99:99Z"][..], "not an RFC 3339 time"),
+        (&["--created-at", "2026-02-30T10:00:00Z"][..], "not an RFC 3339 time"),
+        (&["--email", "not an email"][..], "email"),
+        (&["--name", "A. \u{202e}Officer"][..], "cannot be seen"),
+    ] {
+        let args: Vec<&str> = base.iter().chain(extra).copied().collect();
+        let (_, err) = check(&args, 2);
+        assert!(err.contains(words), "{extra:?}: {err}");
+    }
+}
+
+#[test]
 fn paths_lists_every_path_in_each_format() {
     let (md, _) = check(&["paths", "--policy", "oxfordshire", "--tree", "gifts"], 0);
     assert!(md.contains("| # | route |") && md.contains("offer_value: 49.99") && md.contains("50.00"), "{md}");

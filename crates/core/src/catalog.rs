@@ -61,6 +61,12 @@ pub fn load_with(vocabulary: Source<'_>, policies: &[Source<'_>], options: Check
     };
     let mut catalog = Catalog { vocabulary: vocab, policies: BTreeMap::new() };
     for source in policies {
+        // Refused before it is parsed: a file too large to check quickly is not read (L022).
+        if let Err((message, help)) = crate::check::limits::file(source.text.len(), &crate::check::Limits::DEFAULT) {
+            let location = Location { policy: source.label.to_string(), ..Default::default() };
+            diagnostics.push(Diagnostic::new(Code::L022, location, message, help));
+            continue;
+        }
         match parse_policy(source.text, source.format) {
             Ok(raw) => {
                 let checked = check_policy_with(&raw, &catalog.vocabulary, source.label, options);

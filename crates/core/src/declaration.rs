@@ -1,10 +1,16 @@
 //! Declaration v1: the JSON record an officer exports and uploads elsewhere.
 //!
-//! It holds everything needed to trust it later: which policy (with the policy's content
-//! digest), every answer, the outcome with its clauses quoted, the trace, and a SHA-256 digest
-//! over the RFC 8785 canonical JSON of all the rest. [`verify`] recomputes the digest and
-//! re-runs the answers against the named policy, so an edited field or a changed policy is
-//! caught.
+//! It holds which policy (with the policy's content digest), every answer, the outcome with its
+//! clauses quoted, the trace, and a SHA-256 digest over the RFC 8785 canonical JSON of all the
+//! rest. [`verify`] recomputes the digest, re-runs the answers against the named policy and
+//! applies the widget's checks to the officer's details and a real RFC 3339 check to the time.
+//!
+//! What that proves, and what not: the digest is unkeyed, so it catches accidental damage and
+//! edits made without recomputing it, and the re-run proves that the outcome, amounts, clauses
+//! and trace are what the named policy version gives for the recorded answers. It is not a
+//! signature: anyone can change the declarant or the time to other acceptable values and
+//! recompute it, or make a declaration for any answers. It does not prove who made the
+//! declaration, when, or that the answers are true.
 
 use crate::eval::{evaluate, Evaluation};
 use crate::jcs;
@@ -184,7 +190,9 @@ pub struct Declarant {
 
 impl Declarant {
     /// Problems with what the officer typed, as (field, message) pairs in the GOV.UK style.
-    /// Every field is optional; an email, when given, must look like one.
+    /// Every field is optional; each is at most 200 characters with none that cannot be seen;
+    /// an email, when given, must look like one. The widget checks these before it exports and
+    /// `verify` checks them again, so a declaration never carries details the widget refuses.
     pub fn problems(&self) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
         let fields =
@@ -192,6 +200,11 @@ impl Declarant {
         for (field, value) in fields {
             if value.as_ref().is_some_and(|v| v.trim().chars().count() > 200) {
                 out.push((field, "Enter 200 characters or fewer".to_string()));
+            } else if value.as_ref().is_some_and(|v| v.chars().any(hidden)) {
+                out.push((
+                    field,
+                    "Remove characters that cannot be seen, such as control or text-direction characters".to_string(),
+                ));
             }
         }
         if let Some(email) = self.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
@@ -326,14 +339,38 @@ impl Declaration {
 /// Why a declaration does not verify.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum VerifyError {
-    NotJson { message: String },
-    WrongSchema { found: String },
-    Malformed { message: String },
-    DigestMismatch { recorded: String, computed: String },
-    UnknownPolicy { id: String },
-    PolicyChanged { id: String, recorded: String, current: String },
-    Rerun { message: String },
-    Differs { field: String },
+    NotJson {
+        message: String,
+    },
+    WrongSchema {
+        found: String,
+    },
+    Malformed {
+        message: String,
+    },
+    DigestMismatch {
+        recorded: String,
+        computed: String,
+    },
+    UnknownPolicy {
+        id: String,
+    },
+    PolicyChanged {
+        id: String,
+        recorded: String,
+        current: String,
+    },
+    Rerun {
+        message: String,
+    },
+    Differs {
+        field: String,
+    },
+    /// The officer's details are ones the widget would not have accepted.
+    Declarant {
+        field: String,
+        problem: String,
+    },
 }
 
 impl fmt::Display for VerifyError {
@@ -354,6 +391,11 @@ impl fmt::Display for VerifyError {
             VerifyError::Differs { field } => {
                 write!(f, "re-running the answers gives a different declaration at `{field}`")
             }
+            VerifyError::Declarant { field, problem } => write!(
+                f,
+                "the declarant's `{field}` is not one the widget accepts: {}",
+                problem.to_lowercase()
+            ),
         }
     }
 }
@@ -374,6 +416,9 @@ impl VerifyError {
                 "the council's policy has been edited since; ask the officer to answer again against the current policy"
             }
             VerifyError::Rerun { .. } => "ask the officer to answer again against the current policy",
+            VerifyError::Declarant { .. } => {
+                "the widget never exports such details, so the file was made or edited elsewhere; ask the officer to export it again"
+            }
         }
     }
 }
@@ -393,7 +438,7 @@ pub fn verify<'p>(text: &str, find_policy: impl Fn(&str) -> Option<&'p Policy>) 
     let version = value.get("schema_version").and_then(serde_json::Value::as_u64);
     if schema != SCHEMA_NAME || version != Some(u64::from(SCHEMA_VERSION)) {
         return Err(VerifyError::WrongSchema {
-            found: format!("{schema} v{}", version.map_or("?".to_string(), |v| v.to_string())),
+            found: format!("{} v{}", shown(&schema, 40), version.map_or("?".to_string(), |v| v.to_string())),
         });
     }
     let recorded = value.get("digest").and_then(|s| s.as_str()).unwrap_or_default().to_string();
@@ -403,10 +448,16 @@ pub fn verify<'p>(text: &str, find_policy: impl Fn(&str) -> Option<&'p Policy>) 
     }
     let declaration: Declaration =
         serde_json::from_str(text).map_err(|e| VerifyError::Malformed { message: e.to_string() })?;
-    if !looks_like_rfc3339(&declaration.created_at) {
+    if !is_rfc3339(&declaration.created_at) {
         return Err(VerifyError::Malformed {
-            message: format!("`created_at` is `{}`, not a date and time", declaration.created_at),
+            message: format!(
+                "`created_at` is `{}`, not an RFC 3339 date and time such as 2026-11-22T10:15:00Z",
+                shown(&declaration.created_at, 40)
+            ),
         });
+    }
+    if let Some((field, problem)) = declaration.declarant.as_ref().and_then(|d| d.problems().into_iter().next()) {
+        return Err(VerifyError::Declarant { field: field.to_string(), problem });
     }
     let policy = find_policy(&declaration.policy.id)
         .ok_or_else(|| VerifyError::UnknownPolicy { id: declaration.policy.id.clone() })?;
@@ -476,28 +527,28 @@ pub fn looks_like_email(s: &str) -> bool {
     }
 }
 
-/// `2026-11-22T10:15:00Z` or with an offset and fractions; a shape check, not a calendar.
-pub fn looks_like_rfc3339(s: &str) -> bool {
-    let b = s.as_bytes();
-    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    let at = |i: usize, c: u8| b.get(i) == Some(&c);
-    let date_ok = (0..4).all(digit) && at(4, b'-') && digit(5) && digit(6) && at(7, b'-') && digit(8) && digit(9);
-    let time_ok = (at(10, b'T') || at(10, b't'))
-        && digit(11)
-        && digit(12)
-        && at(13, b':')
-        && digit(14)
-        && digit(15)
-        && at(16, b':')
-        && digit(17)
-        && digit(18);
-    let rest = s.get(19..).unwrap_or("");
-    let rest = rest.strip_prefix('.').map_or(rest, |r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
-    let zone_ok = rest == "Z" || rest == "z" || {
-        let z = rest.as_bytes();
-        z.len() == 6 && (z.first() == Some(&b'+') || z.first() == Some(&b'-')) && z.get(3) == Some(&b':')
-    };
-    date_ok && time_ok && zone_ok
+/// A real RFC 3339 date and time (`2026-11-22T10:15:00Z`, with an offset or fractions too): the
+/// calendar is checked, so `2026-02-30` or `24:00` is refused. Parsing only: the core reads no clock.
+pub fn is_rfc3339(s: &str) -> bool {
+    time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).is_ok()
+}
+
+/// At most `max` characters of a value for a message, so a huge field is not printed whole.
+fn shown(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", s.get(..at).unwrap_or_default()),
+        None => s.to_string(),
+    }
+}
+
+/// A character a reader cannot see, or one that reorders how the text around it is shown
+/// (control characters such as NUL or a line break, and Unicode's bidirectional controls), so
+/// a name on screen or paper could differ from the name in the file.
+fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}')
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
 /// The JSON Schema of declaration v1.

@@ -60,6 +60,11 @@ pub enum Code {
     /// Too long for a phone: a headline over 20 words, a note over 60 words, or a walk with more
     /// questions than the tree allows (5 unless `max_questions` says otherwise, with a reason).
     L021,
+    /// Larger than Probity checks: a file over 2 MB, more than 100 trees or 2,000 clauses, a tree
+    /// with more than 500 nodes or 1,000 cases, a question with more than 100 branches, a
+    /// condition with more than 100 tests or nested more than 8 deep, a text over 10,000
+    /// characters (see [`crate::check::Limits`]).
+    L022,
 }
 
 impl Code {
@@ -87,6 +92,7 @@ impl Code {
             Code::L019 => "verdict-does-not-fit-kind",
             Code::L020 => "reworded-without-reason",
             Code::L021 => "too-long-for-a-phone",
+            Code::L022 => "too-large",
         }
     }
 
@@ -97,7 +103,7 @@ impl Code {
         }
     }
 
-    pub const ALL: [Code; 22] = [
+    pub const ALL: [Code; 23] = [
         Code::P001,
         Code::L001,
         Code::L002,
@@ -120,6 +126,7 @@ impl Code {
         Code::L019,
         Code::L020,
         Code::L021,
+        Code::L022,
     ];
 }
 

@@ -105,6 +105,17 @@ pub enum EvalError {
     Broken {
         node: String,
     },
+    /// An amount is too large to work out (impossible for a checked policy, which bounds both
+    /// `multiply` and money answers; kept as an error, not a panic).
+    AmountTooLarge {
+        node: String,
+        label: String,
+    },
+    /// A tree has more paths than can be listed.
+    TooManyPaths {
+        tree: String,
+        limit: usize,
+    },
 }
 
 impl fmt::Display for EvalError {
@@ -123,6 +134,10 @@ impl fmt::Display for EvalError {
             }
             EvalError::NoBranch { node, answer } => write!(f, "no branch of `{node}` takes the answer `{answer}`"),
             EvalError::Broken { node } => write!(f, "the tree is broken at `{node}`"),
+            EvalError::AmountTooLarge { node, label } => {
+                write!(f, "the amount \"{label}\" at `{node}` is too large to work out")
+            }
+            EvalError::TooManyPaths { tree, limit } => write!(f, "tree `{tree}` has more than {limit} paths to list"),
         }
     }
 }
@@ -205,7 +220,7 @@ pub fn walk(policy: &Policy, tree_id: &str, answers: &BTreeMap<String, Value>) -
                     question: q.question.clone(),
                     answer: answer.clone(),
                     display: answer.display(fact),
-                    branch: index + 1,
+                    branch: index.saturating_add(1),
                     condition: describe_condition(&branch.when, fact),
                     cite,
                 });
@@ -270,7 +285,9 @@ pub fn evaluate(policy: &Policy, tree_id: &str, answers: &BTreeMap<String, Value
             .get(&rule.fact)
             .and_then(Value::as_decimal)
             .ok_or_else(|| EvalError::Broken { node: node_id.clone() })?;
-        let exact = of * rule.multiply;
+        let exact = of
+            .checked_mul(rule.multiply)
+            .ok_or_else(|| EvalError::AmountTooLarge { node: node_id.clone(), label: rule.label.clone() })?;
         amounts.push(ComputedAmount {
             label: rule.label.clone(),
             fact: rule.fact.clone(),

@@ -10,6 +10,11 @@
 //! Flow: text → [`raw`] (serde, unknown keys refused) → [`check`] → [`model::Policy`] →
 //! [`session::Session`] / [`eval::evaluate`] → [`eval::Evaluation`] (outcome and trace) →
 //! [`declaration::Declaration`] (sealed JSON) → [`declaration::verify`].
+//!
+//! No input may make it panic: besides the workspace's denied `unwrap`, `expect`, `panic` and
+//! indexing, arithmetic that can overflow is denied outside tests, so every sum on amounts,
+//! bounds and counts is checked (`checked_*`) or saturating and its failure is an error value.
+#![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
 pub mod catalog;
 pub mod check;

@@ -23,11 +23,25 @@ pub fn penny() -> Decimal {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MoneyError {
     Empty,
-    NotANumber { input: String },
-    DecimalComma { input: String },
-    Negative { input: String },
-    TooManyDecimalPlaces { input: String },
-    TooLarge { input: String },
+    NotANumber {
+        input: String,
+    },
+    DecimalComma {
+        input: String,
+    },
+    /// A full stop before three digits: pounds and pence, or a continental thousands point?
+    ThousandsPoint {
+        input: String,
+    },
+    Negative {
+        input: String,
+    },
+    TooManyDecimalPlaces {
+        input: String,
+    },
+    TooLarge {
+        input: String,
+    },
 }
 
 impl fmt::Display for MoneyError {
@@ -37,6 +51,9 @@ impl fmt::Display for MoneyError {
             MoneyError::NotANumber { input } => write!(f, "`{input}` is not an amount in pounds"),
             MoneyError::DecimalComma { input } => {
                 write!(f, "`{input}` uses a comma where pence need a full stop")
+            }
+            MoneyError::ThousandsPoint { input } => {
+                write!(f, "`{input}` has three digits after a full stop, so it could be pounds and pence or thousands")
             }
             MoneyError::Negative { input } => write!(f, "`{input}` is less than zero"),
             MoneyError::TooManyDecimalPlaces { input } => {
@@ -55,6 +72,9 @@ impl MoneyError {
         match self {
             MoneyError::Empty | MoneyError::NotANumber { .. } => "enter the value in pounds, for example 25 or 25.50",
             MoneyError::DecimalComma { .. } => "write pence after a full stop, for example 25.50",
+            MoneyError::ThousandsPoint { .. } => {
+                "write pence as two digits after a full stop, for example 2.50, and thousands with a comma or nothing, for example 2,500"
+            }
             MoneyError::Negative { .. } => "enter an amount of £0 or more",
             MoneyError::TooManyDecimalPlaces { .. } => "enter the amount to the nearest penny, for example 25.50",
             MoneyError::TooLarge { .. } => "enter an amount of £1,000,000 or less",
@@ -67,6 +87,10 @@ impl MoneyError {
             MoneyError::Empty => "Enter the value in pounds, for example 25 or 25.50".to_string(),
             MoneyError::NotANumber { .. } => "Enter the value in pounds, for example 25 or 25.50".to_string(),
             MoneyError::DecimalComma { .. } => "Use a full stop for pence, for example 25.50".to_string(),
+            MoneyError::ThousandsPoint { .. } => {
+                "Write pence as two digits after a full stop, like 2.50, and thousands with a comma or nothing, like 2,500"
+                    .to_string()
+            }
             MoneyError::Negative { .. } => "The value must be £0 or more".to_string(),
             MoneyError::TooManyDecimalPlaces { .. } => {
                 "Enter the value to the nearest penny, for example 25.50".to_string()
@@ -78,42 +102,48 @@ impl MoneyError {
 
 /// Reads an amount of money typed by a person.
 ///
-/// Accepts `25`, `25.5`, `25.50`, `£25`, `£ 1,250.00`, ` 1 250 `. Rejects anything with more
-/// than two decimal places, a minus sign, or commas that are not thousands separators (so that a
-/// continental `25,50` is never read as two thousand five hundred and fifty pounds).
+/// Accepts `25`, `25.5`, `25.50`, `£25`, `£ 1,250.00`, ` 1 250 `: an optional `£`, whole pounds
+/// as plain digits or in groups of three separated by commas or spaces, and at most two digits
+/// of pence after a full stop. Refuses anything that could be read two ways rather than guess:
+/// a decimal comma (`25,50`, `1.000,50`), a full stop before three digits (`2.500`, which is
+/// £2,500 in much of Europe, and even `30.000`), and separators that do not split thousands
+/// (`1,5`, `2,,`, `2 5`).
 pub fn parse_money(input: &str) -> Result<Decimal, MoneyError> {
     let trimmed = input.trim();
     let without_pound = trimmed.strip_prefix('£').or_else(|| trimmed.strip_prefix("GBP")).unwrap_or(trimmed).trim();
     let negative = without_pound.starts_with('-') || without_pound.starts_with('−');
     let unsigned = without_pound.trim_start_matches(['-', '−', '+']).trim();
     let unsigned = unsigned.strip_prefix('£').unwrap_or(unsigned).trim();
-    let compact: String = unsigned.chars().filter(|c| !c.is_whitespace()).collect();
-    if compact.is_empty() {
+    let error = |make: fn(String) -> MoneyError| make(trimmed.to_string());
+    if unsigned.is_empty() {
         return Err(if trimmed.is_empty() {
             MoneyError::Empty
         } else {
-            MoneyError::NotANumber { input: trimmed.to_string() }
+            error(|input| MoneyError::NotANumber { input })
         });
     }
-    let digits = strip_thousands_commas(&compact).ok_or_else(|| {
-        if looks_like_decimal_comma(&compact) {
-            MoneyError::DecimalComma { input: trimmed.to_string() }
-        } else {
-            MoneyError::NotANumber { input: trimmed.to_string() }
-        }
-    })?;
-    if !digits.chars().all(|c| c.is_ascii_digit() || c == '.') || digits.matches('.').count() > 1 || digits == "." {
-        return Err(MoneyError::NotANumber { input: trimmed.to_string() });
+    if is_thousands_point(unsigned) {
+        return Err(error(|input| MoneyError::ThousandsPoint { input }));
     }
-    let value = Decimal::from_str(&digits).map_err(|_| MoneyError::NotANumber { input: trimmed.to_string() })?;
+    if looks_like_decimal_comma(unsigned) {
+        return Err(error(|input| MoneyError::DecimalComma { input }));
+    }
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    let Some(pounds) = join_thousands(whole) else { return Err(error(|input| MoneyError::NotANumber { input })) };
+    if !all_digits(fraction) || pounds.is_empty() && fraction.is_empty() {
+        return Err(error(|input| MoneyError::NotANumber { input }));
+    }
+    if fraction.len() > 2 {
+        return Err(error(|input| MoneyError::TooManyDecimalPlaces { input }));
+    }
+    let value = Decimal::from_str(&format!("{}.{fraction}0", if pounds.is_empty() { "0" } else { &pounds }))
+        .map_err(|_| error(|input| MoneyError::NotANumber { input }))?;
     if negative && !value.is_zero() {
-        return Err(MoneyError::Negative { input: trimmed.to_string() });
-    }
-    if value.normalize().scale() > 2 {
-        return Err(MoneyError::TooManyDecimalPlaces { input: trimmed.to_string() });
+        return Err(error(|input| MoneyError::Negative { input }));
     }
     if value > max_money() {
-        return Err(MoneyError::TooLarge { input: trimmed.to_string() });
+        return Err(error(|input| MoneyError::TooLarge { input }));
     }
     Ok(to_pence_scale(value))
 }
@@ -125,29 +155,31 @@ pub fn to_pence_scale(value: Decimal) -> Decimal {
     v
 }
 
-/// Removes commas that separate thousands (`1,250,000.50`); `None` if a comma is anywhere else.
-fn strip_thousands_commas(s: &str) -> Option<String> {
-    if !s.contains(',') {
-        return Some(s.to_string());
-    }
-    let (whole, fraction) = match s.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
-        None => (s, None),
+/// The digits of whole pounds written plainly (`1250`) or in thousands (`1,250`, `1 250`); `None`
+/// for any other use of a separator or any other character.
+fn join_thousands(whole: &str) -> Option<String> {
+    let groups: Vec<&str> = whole.split(|c: char| c == ',' || c.is_whitespace()).collect();
+    let digits = |g: &&str| g.chars().all(|c| c.is_ascii_digit());
+    let grouped = match groups.split_first() {
+        Some((first, rest)) if !rest.is_empty() => (1..=3).contains(&first.len()) && rest.iter().all(|g| g.len() == 3),
+        _ => true,
     };
-    if fraction.is_some_and(|f| f.contains(',')) {
-        return None;
-    }
-    let groups: Vec<&str> = whole.split(',').collect();
-    let (first, rest) = groups.split_first()?;
-    if first.is_empty() || first.len() > 3 || rest.iter().any(|g| g.len() != 3) {
-        return None;
-    }
-    let mut out: String = groups.concat();
-    if let Some(f) = fraction {
-        out.push('.');
-        out.push_str(f);
-    }
-    Some(out)
+    (grouped && groups.iter().all(digits)).then(|| groups.concat())
+}
+
+/// `2.500`, `30.000`, `1.250.000`: a full stop followed by exactly three digits, after one to
+/// three digits that do not start with 0. Read as pounds and pence it has a third decimal place;
+/// read the continental way it is thousands. Either reading could be what was meant.
+fn is_thousands_point(s: &str) -> bool {
+    let mut parts = s.split('.');
+    let first = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    let digits = |g: &str| g.chars().all(|c| c.is_ascii_digit());
+    (1..=3).contains(&first.len())
+        && digits(first)
+        && !first.starts_with('0')
+        && !rest.is_empty()
+        && rest.iter().all(|g| g.len() == 3 && digits(g))
 }
 
 /// `25,50` or `1.250,00`: a comma followed by exactly one or two digits at the end.
@@ -168,7 +200,7 @@ pub fn format_money(value: Decimal, always_pence: bool) -> String {
     let (whole, pence) = text.split_once('.').unwrap_or((text.as_str(), "00"));
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if i > 0 && whole.len().saturating_sub(i) % 3 == 0 {
             grouped.push(',');
         }
         grouped.push(c);
@@ -242,7 +274,7 @@ mod tests {
         check("0", Ok("0.00"));
         check("-0", Ok("0.00"));
         check("1,000,000", Ok("1000000.00"));
-        check("25.500", Ok("25.50"));
+        check("25.50", Ok("25.50"));
         check("", Err("no amount was given"));
         check("   ", Err("no amount was given"));
         check("£", Err("`£` is not an amount in pounds"));
@@ -251,7 +283,7 @@ mod tests {
         check("1,2345", Err("`1,2345` is not an amount in pounds"));
         check("-5", Err("`-5` is less than zero"));
         check("£-5", Err("`£-5` is less than zero"));
-        check("25.505", Err("`25.505` has more than two decimal places"));
+        check("25.5055", Err("`25.5055` has more than two decimal places"));
         check("1000000.01", Err("`1000000.01` is more than £1,000,000"));
         check("1e5", Err("`1e5` is not an amount in pounds"));
         check("1.2.3", Err("`1.2.3` is not an amount in pounds"));

@@ -48,7 +48,7 @@ pub fn enumerate(policy: &Policy, tree_id: &str) -> Result<Vec<PathRow>, EvalErr
     let limit = 100_000;
     while let Some(frame) = stack.pop() {
         if rows.len() > limit {
-            return Err(EvalError::Broken { node: frame.node });
+            return Err(EvalError::TooManyPaths { tree: tree_id.to_string(), limit });
         }
         let node = tree.node(&frame.node).ok_or_else(|| EvalError::Broken { node: frame.node.clone() })?;
         match node {
@@ -63,7 +63,11 @@ pub fn enumerate(policy: &Policy, tree_id: &str) -> Result<Vec<PathRow>, EvalErr
                         let step = crate::partition::numeric_domain(fact).map(|d| d.2).unwrap_or_default();
                         values
                             .iter()
-                            .filter(|v| v.as_decimal().is_some_and(|x| bs.iter().any(|b| (x - *b).abs() <= step)))
+                            .filter(|v| {
+                                v.as_decimal().is_some_and(|x| {
+                                    bs.iter().any(|b| x.checked_sub(*b).is_some_and(|d| d.abs() <= step))
+                                })
+                            })
                             .cloned()
                             .collect()
                     } else {
@@ -114,7 +118,7 @@ pub fn enumerate(policy: &Policy, tree_id: &str) -> Result<Vec<PathRow>, EvalErr
                     steps.push(PathStep {
                         node: frame.node.clone(),
                         fact: q.fact.clone(),
-                        branch: index + 1,
+                        branch: index.saturating_add(1),
                         condition: crate::eval::describe_condition(&branch.when, fact),
                     });
                     stack.push(Frame { node: branch.go.clone(), candidates, steps });

@@ -312,7 +312,7 @@ fn parse_text<T: serde::de::DeserializeOwned>(text: &str, format: Format) -> Res
     match format {
         #[cfg(feature = "toml")]
         Format::Toml => toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|s| text.get(..s.start).map_or(0, |t| t.matches('\n').count()) + 1);
+            let line = e.span().map(|s| text.get(..s.start).map_or(0, |t| t.matches('\n').count()).saturating_add(1));
             ParseError { message: e.message().trim().to_string(), line }
         }),
         #[cfg(not(feature = "toml"))]

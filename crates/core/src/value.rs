@@ -98,6 +98,9 @@ impl ValueError {
             ValueError::MoneyAsFloat { given, .. } => {
                 format!("write money as text so it stays exact, for example \"{given}\"")
             }
+            ValueError::NotAWholeNumber { given, .. } if given.contains([',', ' ']) => {
+                "enter a whole number, for example 3 or 1,500; commas only separate thousands".to_string()
+            }
             ValueError::NotAWholeNumber { .. } => "enter a whole number, for example 3".to_string(),
             ValueError::OutOfRange { min, max, .. } => format!("enter a number from {min} to {max}"),
             ValueError::WrongJsonType { expected, .. } => format!("give {expected}"),
@@ -146,16 +149,31 @@ pub fn parse_input(fact: &Fact, input: &str) -> Result<Value, ValueError> {
             parse_money(text).map(Value::Money).map_err(|error| ValueError::Money { fact: fact.id.clone(), error })
         }
         FactKind::WholeNumber { min, max } => {
-            let compact: String = text.chars().filter(|c| *c != ',' && !c.is_whitespace()).collect();
-            let n: i64 = compact
-                .parse()
-                .map_err(|_| ValueError::NotAWholeNumber { fact: fact.id.clone(), given: text.to_string() })?;
+            let n = whole_number(text)
+                .ok_or_else(|| ValueError::NotAWholeNumber { fact: fact.id.clone(), given: text.to_string() })?;
             if n < *min || n > *max {
                 return Err(ValueError::OutOfRange { fact: fact.id.clone(), given: n, min: *min, max: *max });
             }
             Ok(Value::Number(n))
         }
     }
+}
+
+/// A whole number as people write it: plain digits (`1500`) or thousands separated by commas
+/// (`1,500`), with an optional minus sign. A comma anywhere else (`1,5`, `2,,`) is refused rather
+/// than dropped, so `1,5` is never read as 15.
+fn whole_number(text: &str) -> Option<i64> {
+    let (sign, digits) = text.strip_prefix('-').map_or(("", text), |rest| ("-", rest));
+    let groups: Vec<&str> = digits.split(',').collect();
+    let grouped = match groups.split_first() {
+        Some((first, rest)) if !rest.is_empty() => (1..=3).contains(&first.len()) && rest.iter().all(|g| g.len() == 3),
+        _ => true,
+    };
+    let all_digits = groups.iter().all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()));
+    if !grouped || !all_digits {
+        return None;
+    }
+    format!("{sign}{}", groups.concat()).parse().ok()
 }
 
 /// Reads an answer from JSON (a facts file, a declaration or a policy's scenario case).

@@ -97,8 +97,8 @@ fn a_changed_field_with_a_recomputed_digest_is_still_caught_by_the_rerun() {
     leaves(&original, Vec::new(), &mut paths);
     for path in &paths {
         let first = path[0].as_str();
-        // The officer's own details and the time are theirs to state; everything else comes
-        // from the policy and the answers, and a forger who reseals must still be caught.
+        // The officer's own details and the time are theirs to state, so the re-run cannot
+        // catch them: see the next test. Everything else comes from the policy and the answers.
         if matches!(first, "declarant" | "created_at" | "digest") {
             continue;
         }
@@ -112,6 +112,81 @@ fn a_changed_field_with_a_recomputed_digest_is_still_caught_by_the_rerun() {
             "a resealed change to /{} was not caught",
             path.join("/")
         );
+    }
+}
+
+/// What the digest does not prove, stated as a test so the documentation cannot claim more: it
+/// is not a signature. Anyone can change the declarant or the time to other acceptable values,
+/// recompute the digest, and `verify` still says valid. Values the widget would refuse are
+/// refused, resealed or not.
+#[test]
+fn a_resealed_declarant_or_time_verifies_when_acceptable_and_is_refused_when_not() {
+    let catalog = common::catalog();
+    let original: J = serde_json::from_str(&kent_fee_declaration(&catalog)).unwrap();
+    let resealed = |field: &[&str], value: J| {
+        let mut v = original.clone();
+        let path: Vec<String> = field.iter().map(|s| s.to_string()).collect();
+        *get_mut(&mut v, &path) = value;
+        reseal(&mut v);
+        verify(&serde_json::to_string(&v).unwrap(), |id| catalog.policy(id)).map(|_| ())
+    };
+    let acceptable: [(&[&str], J); 4] = [
+        (&["declarant", "name"], json!("Someone Else")),
+        (&["declarant", "email"], json!("someone.else@example.gov.uk")),
+        (&["created_at"], json!("2030-01-01T00:00:00Z")),
+        (&["declarant"], J::Null),
+    ];
+    for (field, value) in acceptable {
+        assert!(
+            resealed(field, value.clone()).is_ok(),
+            "/{} = {value} should verify: not a signature",
+            field.join("/")
+        );
+    }
+    let refused: [(&[&str], J, &str); 9] = [
+        (&["declarant", "email"], json!("not an email"), "email"),
+        (&["declarant", "name"], json!("x".repeat(201)), "200 characters"),
+        (&["declarant", "name"], json!("A. Officer\u{0}"), "cannot be seen"),
+        (&["declarant", "name"], json!("A. \u{202e}recif\u{202c}fO"), "cannot be seen"),
+        (&["declarant", "team"], json!("Planning\nand more"), "cannot be seen"),
+        (&["created_at"], json!("0000-99-99T99:99:99Z"), "created_at"),
+        (&["created_at"], json!("2026-02-30T10:00:00Z"), "created_at"),
+        (&["created_at"], json!("2026-11-22T24:00:00Z"), "created_at"),
+        (&["created_at"], json!("2026-11-22 10:15:00"), "created_at"),
+    ];
+    for (field, value, words) in refused {
+        let e = resealed(field, value.clone()).expect_err(&format!("/{} = {value} should be refused", field.join("/")));
+        assert!(e.to_string().contains(words), "/{}: {e} should mention {words:?}", field.join("/"));
+    }
+}
+
+#[test]
+fn dates_are_real_rfc_3339_times() {
+    use probity_core::declaration::is_rfc3339;
+    for good in [
+        "2026-11-22T10:15:00Z",
+        "2026-11-22T10:15:00.123Z",
+        "2026-11-22T10:15:00+01:00",
+        "2026-11-22T10:15:00-05:30",
+        "2024-02-29T00:00:00Z",
+        "2026-11-22t10:15:00z",
+    ] {
+        assert!(is_rfc3339(good), "{good} should be accepted");
+    }
+    for bad in [
+        "0000-99-99T99:99:99Z",
+        "2026-02-29T00:00:00Z",
+        "2026-13-01T00:00:00Z",
+        "2026-11-31T00:00:00Z",
+        "2026-11-22T24:00:00Z",
+        "2026-11-22T10:60:00Z",
+        "2026-11-22T10:15:00",
+        "2026-11-22T10:15:00+25:00",
+        "2026-11-22",
+        "",
+        "2026-11-22T10:15:00Zx",
+    ] {
+        assert!(!is_rfc3339(bad), "{bad} should be refused");
     }
 }
 
@@ -162,4 +237,15 @@ fn declarant_details_are_checked() {
     }
     let long = Declarant { name: Some("x".repeat(201)), ..Default::default() };
     assert_eq!(long.problems(), vec![("name", "Enter 200 characters or fewer".to_string())]);
+    // Characters that cannot be seen, or that reorder what is shown, in any field.
+    for hidden in ["A\u{0}B", "Tab\there", "A \u{202e}B", "A\u{2066}B\u{2069}", "A\u{200f}B", "Line\u{2028}break"] {
+        let d = Declarant { team: Some(hidden.into()), ..Default::default() };
+        assert_eq!(d.problems().len(), 1, "{hidden:?}");
+        assert_eq!(d.problems()[0].0, "team");
+    }
+    let fine =
+        Declarant {
+            name: Some("Zoë O'Brien-Ngũgĩ".into()), team: Some("ਪੰਜਾਬੀ ਟੀਮ".into()), ..Default::default()
+        };
+    assert!(fine.problems().is_empty(), "{:?}", fine.problems());
 }

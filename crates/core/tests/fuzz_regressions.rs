@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 mod common;
-use probity_core::robustness::{declaration_text, money_text, policy_text};
+use probity_core::robustness::{declaration_text, money_text, policy_every_path, policy_text};
 use probity_core::Format;
 use std::path::{Path, PathBuf};
 
@@ -37,6 +37,22 @@ fn policy_corpora_never_panic() {
     for (_, text) in texts("policy_json") {
         policy_text(&catalog.vocabulary, &text, Format::Json);
     }
+}
+
+/// The `policy_paths` corpus, and the two older policy corpora too: whatever checks, every path
+/// of it evaluates (amounts included) to the outcome it lists.
+#[test]
+fn every_path_of_every_policy_in_the_corpora_evaluates() {
+    let catalog = common::catalog();
+    let mut failures = Vec::new();
+    for target in ["policy_paths", "policy_toml", "policy_json"] {
+        for (path, text) in texts(target) {
+            if let Err(e) = policy_every_path(&catalog.vocabulary, &text, Format::Toml) {
+                failures.push(format!("{}: {e}", path.display()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]

@@ -73,13 +73,20 @@ pub fn run(args: Args, dir: &Path) -> Outcome {
     })?;
     if args.json {
         let created_at = args.created_at.unwrap_or_else(crate::time::now_rfc3339);
-        if !probity_core::declaration::looks_like_rfc3339(&created_at) {
+        if !probity_core::declaration::is_rfc3339(&created_at) {
             return Err(CliError::usage(
                 format!("`{created_at}` is not an RFC 3339 time"),
                 "for example 2026-11-22T10:15:00Z",
             ));
         }
         let declarant = Declarant { name: args.name, job_title: args.job_title, team: args.team, email: args.email };
+        // The widget's own checks, so the CLI never makes a declaration `verify` would refuse.
+        if let Some((field, problem)) = declarant.problems().into_iter().next() {
+            return Err(CliError::usage(
+                format!("--{}: {}", field.replace('_', "-"), problem.to_lowercase()),
+                "give the details as the widget would accept them, or leave them out",
+            ));
+        }
         let d = build(policy, &evaluation, Some(declarant), &created_at);
         println!("{}", d.to_json_pretty());
     } else {

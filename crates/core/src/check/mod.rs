@@ -5,7 +5,7 @@ use crate::diag::{Code, Diagnostic, Location, Reporter};
 use crate::eval::{evaluate, Evaluation};
 use crate::model::*;
 use crate::money::Rounding;
-use crate::partition::{describe_run, first_matches, representatives, runs};
+use crate::partition::{contains, describe_run, first_of, holds_on, index_runs, numeric_domain, representatives};
 use crate::raw::*;
 use crate::value::{from_json, Value};
 use rust_decimal::Decimal;
@@ -13,7 +13,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::str::FromStr;
 
 mod kind;
+pub mod limits;
 pub mod phone;
+
+pub use limits::Limits;
 
 /// Builds a location within the tree being checked.
 type LocateIn<'a> = dyn Fn(&Reporter, Option<&str>, Option<String>) -> crate::diag::Location + 'a;
@@ -191,6 +194,11 @@ pub fn check_vocabulary(raw: &RawVocabulary) -> Checked<Vocabulary> {
     Checked { value: Some(vocabulary), diagnostics: r.diagnostics }
 }
 
+/// The 1-based number of the `i`th item, as diagnostics name it ("branch 1").
+fn ordinal(i: usize) -> usize {
+    i.saturating_add(1)
+}
+
 fn is_identifier(s: &str) -> bool {
     !s.is_empty()
         && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
@@ -232,8 +240,24 @@ pub fn check_policy_with(
     label: &str,
     options: CheckOptions,
 ) -> Checked<Policy> {
+    check_policy_with_limits(raw, vocabulary, label, options, Limits::DEFAULT)
+}
+
+/// [`check_policy_with`] against other size limits (L022); tests lift them to measure how
+/// checking scales.
+pub fn check_policy_with_limits(
+    raw: &RawPolicy,
+    vocabulary: &Vocabulary,
+    label: &str,
+    options: CheckOptions,
+    limits: Limits,
+) -> Checked<Policy> {
     let policy_name = if raw.policy.id.trim().is_empty() { label.to_string() } else { raw.policy.id.clone() };
     let mut r = Reporter::new(policy_name);
+    // Too large to check quickly: say so and stop, before any work that grows with the size.
+    if !limits::policy(raw, &limits, &mut r) {
+        return Checked { value: None, diagnostics: r.diagnostics };
+    }
     check_header(&raw.policy, &mut r);
     for (reference, text) in &raw.clauses {
         if text.trim().is_empty() {
@@ -253,7 +277,7 @@ pub fn check_policy_with(
     let mut used_facts = BTreeSet::new();
     let mut cited = BTreeSet::new();
     for (tree_id, raw_tree) in &raw.trees {
-        if let Some(tree) = check_tree(tree_id, raw_tree, raw, vocabulary, &mut r, &mut cited) {
+        if let Some(tree) = check_tree(tree_id, raw_tree, raw, vocabulary, &limits, &mut r, &mut cited) {
             for f in tree.facts() {
                 used_facts.insert(f.to_string());
             }
@@ -351,11 +375,15 @@ fn check_tree(
     raw_tree: &RawTree,
     raw: &RawPolicy,
     vocabulary: &Vocabulary,
+    limits: &Limits,
     r: &mut Reporter,
     cited: &mut BTreeSet<String>,
 ) -> Option<Tree> {
     let errors_before = r.diagnostics.iter().filter(|d| d.is_error()).count();
     let at = |r: &Reporter, node: Option<&str>, detail: Option<String>| r.at(Some(tree_id), node, detail);
+    if !limits::tree(raw_tree, limits, r, at(r, None, None)) {
+        return None;
+    }
     if !is_slug(tree_id) {
         r.push(
             Code::L015,
@@ -473,10 +501,13 @@ fn check_tree(
                         "add branches with `go = \"<node>\"`",
                     );
                 }
+                if !limits::branches(n.branches.len(), limits, r, loc(r)) {
+                    continue;
+                }
                 let mut branches = Vec::new();
                 for (i, b) in n.branches.iter().enumerate() {
-                    let bloc = |r: &Reporter| at(r, Some(node_id), Some(format!("branch {}", i + 1)));
-                    cite(r, &b.cite, node_id, Some(format!("branch {}", i + 1)));
+                    let bloc = |r: &Reporter| at(r, Some(node_id), Some(format!("branch {}", ordinal(i))));
+                    cite(r, &b.cite, node_id, Some(format!("branch {}", ordinal(i))));
                     if !raw_tree.nodes.contains_key(&b.go) {
                         r.push(
                             Code::L001,
@@ -486,7 +517,10 @@ fn check_tree(
                         );
                     }
                     let when = match (&b.when, b.otherwise) {
-                        (Some(c), None) => convert_condition(c, fact, r, &bloc(r)),
+                        (Some(c), None) if limits::condition(c, limits, r, bloc(r)) => {
+                            convert_condition(c, fact, r, &bloc(r))
+                        }
+                        (Some(_), None) => None,
                         (None, Some(true)) => Some(Condition::Otherwise),
                         (None, Some(false)) => {
                             r.push(
@@ -634,7 +668,7 @@ fn check_outcome(
         if a.who.trim().is_empty() || a.what.trim().is_empty() {
             r.push(
                 Code::L015,
-                loc(r, Some(format!("action {}", i + 1))),
+                loc(r, Some(format!("action {}", ordinal(i)))),
                 "an action is missing `who` or `do`",
                 "each action says who (\"Your line manager\", \"The online reporting tool\") and what to do",
             );
@@ -645,18 +679,18 @@ fn check_outcome(
     for (i, note) in n.notes.iter().enumerate() {
         match NoteKind::parse(&note.kind) {
             Some(kind) if !note.text.trim().is_empty() => {
-                phone::note(&note.text, r, loc(r, Some(format!("note {}", i + 1))));
+                phone::note(&note.text, r, loc(r, Some(format!("note {}", ordinal(i)))));
                 notes.push(Note { kind, text: note.text.clone(), detail: note.detail.clone() });
             }
             Some(_) => r.push(
                 Code::L015,
-                loc(r, Some(format!("note {}", i + 1))),
+                loc(r, Some(format!("note {}", ordinal(i)))),
                 "the note has no text",
                 "say what the code says, how this tool reads it, and whom to ask",
             ),
             None => r.push(
                 Code::L015,
-                loc(r, Some(format!("note {}", i + 1))),
+                loc(r, Some(format!("note {}", ordinal(i)))),
                 format!("`{}` is not a kind of note", note.kind),
                 "use one of: ambiguous, contradiction, wrong_reference, out_of_date, silent, interpretation",
             ),
@@ -664,7 +698,7 @@ fn check_outcome(
     }
     let mut amounts = Vec::new();
     for (i, a) in n.amounts.iter().enumerate() {
-        let aloc = |r: &Reporter| loc(r, Some(format!("amount {}", i + 1)));
+        let aloc = |r: &Reporter| loc(r, Some(format!("amount {}", ordinal(i))));
         match vocabulary.facts.get(&a.fact) {
             None => r.push(
                 Code::L005,
@@ -682,11 +716,24 @@ fn check_outcome(
         }
         let multiply = match &a.multiply {
             None => Some(Decimal::ONE),
-            Some(t) => parse_bound_text(t)
-                .map_err(|m| {
-                    r.push(Code::L015, aloc(r), format!("`multiply` {m}"), "write it as text, for example \"0.5\"")
-                })
-                .ok(),
+            Some(t) => match parse_bound_text(t) {
+                // Bounded so that the largest answer (£1,000,000) times it is far inside what a
+                // decimal can hold: an amount can then always be worked out.
+                Ok(m) if m >= Decimal::ZERO && m <= max_multiply() => Some(m),
+                Ok(m) => {
+                    r.push(
+                        Code::L015,
+                        aloc(r),
+                        format!("`multiply` is `{m}`; it must be from 0 to 100"),
+                        "write the share or multiple of the answer, for example \"0.5\" for half",
+                    );
+                    None
+                }
+                Err(m) => {
+                    r.push(Code::L015, aloc(r), format!("`multiply` {m}"), "write it as text, for example \"0.5\"");
+                    None
+                }
+            },
         };
         let rounding = match a.rounding.as_str() {
             "down" => Some(Rounding::Down),
@@ -735,6 +782,11 @@ fn check_outcome(
         notes,
         amounts,
     })
+}
+
+/// The largest `multiply` an amount may use.
+fn max_multiply() -> Decimal {
+    Decimal::ONE_HUNDRED
 }
 
 /// Reads a bound or multiplier: text or an integer; never a float.
@@ -813,19 +865,25 @@ fn convert_condition(
             let t = t.as_ref()?;
             match parse_bound_text(t) {
                 Ok(value) => {
-                    let fits = match fact.kind {
-                        FactKind::Money => value.normalize().scale() <= 2 && value >= Decimal::ZERO,
-                        _ => value.normalize().scale() == 0,
+                    // A bound must be an answer the fact can take: this also keeps every bound,
+                    // and one step either side of it, far inside what a decimal can hold.
+                    let fits = match numeric_domain(fact) {
+                        Some((lo, hi, step)) => value >= lo && value <= hi && value.normalize().scale() <= step.scale(),
+                        None => false,
                     };
                     if !fits {
                         r.push(
                             Code::L006,
                             loc.clone(),
                             format!("bound `{value}` is not a possible {} answer", fact.kind.name()),
-                            if fact.kind == FactKind::Money {
-                                "money bounds are pounds and pence, for example \"25.50\""
-                            } else {
-                                "whole-number bounds are whole numbers"
+                            match fact.kind {
+                                FactKind::WholeNumber { min, max } => {
+                                    format!(
+                                        "whole-number bounds are whole numbers from {min} to {max}, as the fact allows"
+                                    )
+                                }
+                                _ => "money bounds are pounds and pence from 0 to 1,000,000, for example \"25.50\""
+                                    .to_string(),
                             },
                         );
                         ok = false;
@@ -917,16 +975,21 @@ fn check_options(
 }
 
 /// Gaps, overlaps and dead branches of one question, found on its representative answers.
+/// Each branch's answers are found as ranges of the sorted representatives (binary search), so
+/// the work grows with the number of bounds, not with bounds times branches.
 fn check_coverage(fact: &Fact, branches: &[Branch], r: &mut Reporter, loc: &crate::diag::Location) {
     let conditions: Vec<&Condition> = branches.iter().map(|b| &b.when).collect();
     let reps = representatives(fact, &conditions);
-    let first = first_matches(&conditions, &reps);
+    let holds: Vec<Vec<std::ops::Range<usize>>> = conditions.iter().map(|c| holds_on(c, &reps)).collect();
+    let first = first_of(&holds, reps.len());
     let numeric = fact.kind.is_numeric();
+    let rep = |i: usize| reps.get(i);
 
-    let uncovered = runs(&reps, |i| first.get(i).is_some_and(Option::is_none));
+    let uncovered = index_runs(reps.len(), |i| first.get(i).is_some_and(Option::is_none));
     if !uncovered.is_empty() {
         if numeric {
-            let list: Vec<String> = uncovered.iter().map(|(a, b)| describe_run(a, b)).collect();
+            let list: Vec<String> =
+                uncovered.iter().filter_map(|(a, b)| Some(describe_run(rep(*a)?, rep(*b)?))).collect();
             r.push(Code::L008, loc.clone(), format!("no branch handles {}", list.join(", ")), "add a branch for these amounts, or widen a bound (\"under £50\" is `below`, \"£50 and over\" is `at_least`)");
         } else {
             let missed: Vec<String> = reps
@@ -946,28 +1009,44 @@ fn check_coverage(fact: &Fact, branches: &[Branch], r: &mut Reporter, loc: &crat
     if numeric {
         let specific: Vec<usize> =
             (0..branches.len()).filter(|i| conditions.get(*i).is_some_and(|c| **c != Condition::Otherwise)).collect();
-        let claimed_by = |i: usize| -> Vec<usize> {
-            reps.get(i).map_or_else(Vec::new, |v| {
-                specific
-                    .iter()
-                    .copied()
-                    .filter(|b| conditions.get(*b).is_some_and(|c| crate::partition::matches(c, v)))
-                    .collect()
-            })
-        };
-        let overlap = runs(&reps, |i| claimed_by(i).len() > 1);
-        for (a, b) in overlap {
-            let idx = reps.iter().position(|v| v == a).unwrap_or(0);
-            let which: Vec<String> = claimed_by(idx).iter().map(|i| (i + 1).to_string()).collect();
-            r.push(Code::L009, loc.clone(), format!("branches {} both claim {}", which.join(" and "), describe_run(a, b)), "make the bounds meet exactly: one branch `below` a value and the next `at_least` it, or `at_most` and `above`");
+        // How many specific branches claim each representative: +1 where a range starts, -1
+        // after it ends, summed from the left.
+        let mut starts = vec![0usize; reps.len().saturating_add(1)];
+        let mut ends = vec![0usize; reps.len().saturating_add(1)];
+        for range in specific.iter().filter_map(|b| holds.get(*b)).flatten() {
+            if let Some(s) = starts.get_mut(range.start) {
+                *s = s.saturating_add(1);
+            }
+            if let Some(e) = ends.get_mut(range.end) {
+                *e = e.saturating_add(1);
+            }
+        }
+        let mut claims = Vec::with_capacity(reps.len());
+        let mut running = 0usize;
+        for i in 0..reps.len() {
+            running = running
+                .saturating_add(starts.get(i).copied().unwrap_or_default())
+                .saturating_sub(ends.get(i).copied().unwrap_or_default());
+            claims.push(running);
+        }
+        for (a, b) in index_runs(reps.len(), |i| claims.get(i).is_some_and(|c| *c > 1)) {
+            let which: Vec<String> = specific
+                .iter()
+                .filter(|s| holds.get(**s).is_some_and(|h| contains(h, a)))
+                .map(|s| ordinal(*s).to_string())
+                .collect();
+            if let (Some(first), Some(last)) = (rep(a), rep(b)) {
+                r.push(Code::L009, loc.clone(), format!("branches {} both claim {}", which.join(" and "), describe_run(first, last)), "make the bounds meet exactly: one branch `below` a value and the next `at_least` it, or `at_most` and `above`");
+            }
         }
     }
+    let taken: BTreeSet<usize> = first.iter().flatten().copied().collect();
     for (i, b) in branches.iter().enumerate() {
-        if !first.contains(&Some(i)) {
+        if !taken.contains(&i) {
             let what = if b.when == Condition::Otherwise { "the `otherwise` branch" } else { "the branch" };
             r.push(
                 Code::L010,
-                crate::diag::Location { detail: Some(format!("branch {}", i + 1)), ..loc.clone() },
+                crate::diag::Location { detail: Some(format!("branch {}", ordinal(i))), ..loc.clone() },
                 format!("{what} can never be taken: earlier branches catch every answer it would"),
                 "remove it, or reorder the branches so that the more specific one comes first",
             );
@@ -977,8 +1056,10 @@ fn check_coverage(fact: &Fact, branches: &[Branch], r: &mut Reporter, loc: &crat
 
 /// Unreachable nodes and cycles.
 fn check_graph(tree_id: &str, raw_tree: &RawTree, r: &mut Reporter) {
-    let targets = |id: &str| -> Vec<String> {
-        raw_tree.nodes.get(id).map_or_else(Vec::new, |n| n.branches.iter().map(|b| b.go.clone()).collect())
+    // The `idx`th branch target only: listing them all at every step would make a question with
+    // many branches cost branches² here.
+    let target = |id: &str, idx: usize| -> Option<String> {
+        raw_tree.nodes.get(id).and_then(|n| n.branches.get(idx)).map(|b| b.go.clone())
     };
     // Depth-first with colours: grey on the current path, black when finished.
     let mut state: BTreeMap<String, u8> = BTreeMap::new();
@@ -986,15 +1067,21 @@ fn check_graph(tree_id: &str, raw_tree: &RawTree, r: &mut Reporter) {
     let mut path: Vec<String> = vec![raw_tree.start.clone()];
     state.insert(raw_tree.start.clone(), 1);
     let mut reported_cycle = BTreeSet::new();
+    // Each loop is shown with its path; past a few, a count says how many more there are, so a
+    // tree full of loops cannot make the report itself huge.
+    const MAX_LOOPS_SHOWN: usize = 10;
+    let mut more_loops = 0usize;
     while let Some((node, idx)) = stack.pop() {
-        let next = targets(&node);
-        if let Some(t) = next.get(idx) {
-            stack.push((node.clone(), idx + 1));
+        if let Some(t) = target(&node, idx).as_ref() {
+            stack.push((node.clone(), idx.saturating_add(1)));
             match state.get(t).copied().unwrap_or(0) {
                 0 => {
                     state.insert(t.clone(), 1);
                     path.push(t.clone());
                     stack.push((t.clone(), 0));
+                }
+                1 if reported_cycle.len() >= MAX_LOOPS_SHOWN => {
+                    more_loops = more_loops.saturating_add(1);
                 }
                 1 if reported_cycle.insert((node.clone(), t.clone())) => {
                     let from = path.iter().position(|p| p == t).unwrap_or(0);
@@ -1014,6 +1101,14 @@ fn check_graph(tree_id: &str, raw_tree: &RawTree, r: &mut Reporter) {
             path.pop();
         }
     }
+    if more_loops > 0 {
+        r.push(
+            Code::L003,
+            r.at(Some(tree_id), None, None),
+            format!("{more_loops} more branches loop back as well"),
+            "fix the loops above first; each branch must point at a later node",
+        );
+    }
     for id in raw_tree.nodes.keys() {
         if !state.contains_key(id) {
             r.push(
@@ -1028,31 +1123,50 @@ fn check_graph(tree_id: &str, raw_tree: &RawTree, r: &mut Reporter) {
 
 /// An amount is worked out from a money fact, so that fact must be answered on every path to it.
 fn check_amount_facts(tree_id: &str, raw_tree: &RawTree, nodes: &BTreeMap<String, Node>, r: &mut Reporter) {
-    // Facts known on arrival at each node along every path (intersection), by a simple fixpoint.
-    let mut known: BTreeMap<String, Option<BTreeSet<String>>> = BTreeMap::new();
-    known.insert(raw_tree.start.clone(), Some(BTreeSet::new()));
-    for _ in 0..=raw_tree.nodes.len() {
-        let mut changed = false;
-        for (id, node) in nodes {
-            let Some(Some(here)) = known.get(id).cloned() else { continue };
-            if let Node::Question(q) = node {
-                let mut after = here.clone();
-                after.insert(q.fact.clone());
-                for b in &q.branches {
-                    let entry = known.entry(b.go.clone()).or_insert(None);
-                    let merged = match entry {
-                        None => after.clone(),
-                        Some(existing) => existing.intersection(&after).cloned().collect(),
-                    };
-                    if entry.as_ref() != Some(&merged) {
-                        *entry = Some(merged);
-                        changed = true;
-                    }
-                }
+    // Facts known on arrival at each node along every path (the intersection over the paths),
+    // carried forward in topological order (Kahn's algorithm): each node is settled once all
+    // its predecessors are, so each edge is followed once whatever order the ids sort in.
+    let targets = |id: &str| -> Vec<&str> {
+        match nodes.get(id) {
+            Some(Node::Question(q)) => q.branches.iter().map(|b| b.go.as_str()).collect(),
+            _ => Vec::new(),
+        }
+    };
+    let mut waiting: BTreeMap<&str, usize> = nodes.keys().map(|id| (id.as_str(), 0)).collect();
+    for id in nodes.keys() {
+        for t in targets(id) {
+            if let Some(n) = waiting.get_mut(t) {
+                *n = n.saturating_add(1);
             }
         }
-        if !changed {
-            break;
+    }
+    let mut ready: Vec<&str> = waiting.iter().filter(|(_, n)| **n == 0).map(|(id, _)| *id).collect();
+    let mut known: BTreeMap<String, Option<BTreeSet<String>>> = BTreeMap::new();
+    known.insert(raw_tree.start.clone(), Some(BTreeSet::new()));
+    // Nodes on a cycle are never ready; the cycle is reported (L003) and this check says nothing there.
+    while let Some(id) = ready.pop() {
+        let after = match (nodes.get(id), known.get(id)) {
+            (Some(Node::Question(q)), Some(Some(here))) => {
+                let mut after = here.clone();
+                after.insert(q.fact.clone());
+                Some(after)
+            }
+            _ => None,
+        };
+        for t in targets(id) {
+            if let Some(after) = &after {
+                let entry = known.entry(t.to_string()).or_insert(None);
+                *entry = Some(match entry.take() {
+                    None => after.clone(),
+                    Some(existing) => existing.intersection(after).cloned().collect(),
+                });
+            }
+            if let Some(n) = waiting.get_mut(t) {
+                *n = n.saturating_sub(1);
+                if *n == 0 {
+                    ready.push(t);
+                }
+            }
         }
     }
     for (id, node) in nodes {
