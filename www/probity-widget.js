@@ -45,6 +45,21 @@ function loadWasm() {
 
 let counter = 0;
 
+// Works offline after the first visit: a service worker beside this script keeps this build's
+// files (never any answers, never any other response). Its scope is this folder, so it never
+// touches the rest of the intranet. The build id in its URL makes a new build a new worker.
+// Registered only once a widget is ready: by then the page has fetched everything it needs, and
+// the worker copies those files from the browser's HTTP cache (www/sw.js) instead of downloading
+// them a second time while the officer's slow connection is still busy with the wasm.
+let registered = false;
+function registerWorker() {
+  if (registered || !('serviceWorker' in navigator) || location.protocol === 'file:') return;
+  registered = true;
+  navigator.serviceWorker.register(new URL(`sw.js?build=${BUILD}`, here), { scope: here.pathname }).catch(() => {
+    // Offline use is a bonus: the widget works online without it.
+  });
+}
+
 /** A switch attribute: present (and not "false") means on. */
 const switched = (el, name) => el.hasAttribute(name) && el.getAttribute(name) !== 'false';
 
@@ -210,6 +225,7 @@ class ProbityWidget extends HTMLElement {
         container.replaceChildren();
         container.dataset.live = ''; // tests and host scripts can tell the live widget from the first page
         this._widget = mount(this, container, options);
+        registerWorker();
         return;
       }
       // The live widget renders the same page off screen, then takes the prerendered one's place.
@@ -230,6 +246,7 @@ class ProbityWidget extends HTMLElement {
       if (generation !== this._generation) return;
       live.remove();
       prerendered.handOver(live);
+      registerWorker();
     } catch (error) {
       if (generation !== this._generation) return;
       // A crash inside the widget has already shown its own panel (crates/web/src/crash.rs),
@@ -277,12 +294,3 @@ function errorPanel(error) {
 }
 
 if (!customElements.get('probity-widget')) customElements.define('probity-widget', ProbityWidget);
-
-// Works offline after the first visit: a service worker beside this script keeps this build's
-// files (never any answers, never any other response). Its scope is this folder, so it never
-// touches the rest of the intranet. The build id in its URL makes a new build a new worker.
-if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-  navigator.serviceWorker.register(new URL(`sw.js?build=${BUILD}`, here), { scope: here.pathname }).catch(() => {
-    // Offline use is a bonus: the widget works online without it.
-  });
-}

@@ -37,12 +37,41 @@ function keyFor(request) {
   return null;
 }
 
-self.addEventListener('install', (event) => {
+// The worker is registered once the widget is ready (www/probity-widget.js), so the page has just
+// fetched most of these files: they are taken from the browser's HTTP cache (`force-cache` uses a
+// stored copy without asking the server, whatever its age) and only a file the page did not need
+// (the demo page on an iframe page, say) is downloaded, once. A page is asked for by the address
+// it was opened with (its query included, as that is what the HTTP cache holds) and kept without
+// it; the site's root and index.html are one file, fetched once and kept under both names. A
+// per-tree iframe page open on its own is kept too, so it opens offline. Each file downloaded
+// once on a first visit: tests/browser/download-once.test.mjs.
+const stored = (href) => new Request(href, { cache: 'force-cache' });
+
+async function fill(cache) {
+  // Only pages open at the top: the browser's HTTP cache keeps a framed page apart (keyed as a
+  // subframe document), so the worker could not find it there and would download it again. A
+  // framed iframe page is kept the next time it loads through the worker instead.
+  const open = (await self.clients.matchAll({ includeUncontrolled: true, type: 'window' }))
+    .filter((c) => c.frameType === 'top-level').map((c) => new URL(c.url)).filter((u) => u.origin === scope.origin);
+  const file = (u) => u.pathname.replace(/\/$/, '/index.html');
+  const asOpened = (href) => open.find((u) => file(u) === file(new URL(href)))?.href ?? href;
+  const keep = async (keys, href) => {
+    const response = await fetch(stored(asOpened(href)));
+    if (!response.ok || response.redirected) return;
+    await Promise.all(keys.map((k) => cache.put(k, response.clone())));
+  };
+  const pages = ENTRY.filter((f) => f !== '' && f !== 'index.html').map((f) => keep([url(f)], url(f)).catch(() => {}));
+  const embeds = open.filter((u) => u.pathname.startsWith(scope.pathname) && EMBED_PAGE.test(u.pathname.slice(scope.pathname.length)))
+    .map((u) => keep([url(u.pathname.slice(scope.pathname.length))], u.href).catch(() => {}));
+  const index = keep([url(''), url('index.html')], url('index.html')).catch(() => {});
   // The build's own files must all be there; the pages are kept if the site has them (a site
   // may leave out the demo page).
-  event.waitUntil(caches.open(CACHE)
-    .then((c) => Promise.all([c.addAll(VERSIONED.map(versioned)), ...ENTRY.map((f) => c.add(url(f)).catch(() => {}))]))
-    .then(() => self.skipWaiting()));
+  await cache.addAll(VERSIONED.map((f) => stored(versioned(f))));
+  await Promise.all([...pages, ...embeds, index]);
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then(fill).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {

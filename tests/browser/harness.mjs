@@ -17,7 +17,7 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
- * Starts the server and a fresh browser profile; returns { browser, context, url, requests, close }.
+ * Starts the server and a fresh browser profile; returns { browser, context, url, requests, transfers, close }.
  * `root` serves another copy of the site (the build-update tests); `routes` answers chosen paths
  * with a test's own handler (a redirect, an oversized file).
  */
@@ -42,7 +42,7 @@ export async function launch({ csp = true, viewport = { width: 1280, height: 900
     srv.server.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });
   };
-  return { context, url: srv.url, requests: srv.requests, outside, close };
+  return { context, url: srv.url, requests: srv.requests, transfers: srv.transfers, outside, close };
 }
 
 /** The widget's shadow root content is reachable with ordinary locators (playwright pierces open shadow roots). */

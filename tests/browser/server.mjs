@@ -30,12 +30,15 @@ export function cacheControl(url) {
 }
 
 /**
- * Starts the server; resolves to { server, url, requests } where requests logs every path served.
+ * Starts the server; resolves to { server, url, requests, transfers }: requests logs every path
+ * asked for, transfers every one sent with its body (not answered 304).
  * `routes` maps a path to a handler `(req, res) => …` that answers it instead (tests only).
  */
 export function start({ root, port = 0, host = '127.0.0.1', csp = true, log = false, mounts = {}, routes = {} } = {}) {
   const base0 = path.resolve(root);
   const requests = [];
+  // Every file sent with its body (not a 304): what a first visit really downloads.
+  const transfers = [];
   const server = http.createServer((req, res) => {
     // A malformed request (an unparsable address, a broken %-escape) is answered, not thrown:
     // one bad request must not take the server down for everyone.
@@ -67,6 +70,18 @@ export function start({ root, port = 0, host = '127.0.0.1', csp = true, log = fa
         'referrer-policy': 'no-referrer',
       };
       if (csp) headers['content-security-policy'] = CSP;
+      // Validators, as nginx and Apache send them: a `no-cache` file the browser already holds is
+      // revalidated with a 304 and no body, so a second frame or the service worker asking for
+      // it again transfers nothing (tests/browser/download-once.test.mjs).
+      const stat = fs.statSync(file);
+      headers['last-modified'] = stat.mtime.toUTCString();
+      headers['etag'] = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+      if (req.headers['if-none-match'] === headers['etag']) {
+        delete headers['content-type'];
+        res.writeHead(304, headers).end();
+        return;
+      }
+      transfers.push(url.pathname + url.search);
       if (/\bgzip\b/.test(req.headers['accept-encoding'] || '') && body.length > 512) {
         body = zlib.gzipSync(body, { level: 9 });
         headers['content-encoding'] = 'gzip';
@@ -81,7 +96,7 @@ export function start({ root, port = 0, host = '127.0.0.1', csp = true, log = fa
   return new Promise((resolve) => {
     server.listen(port, host, () => {
       const { port: p } = server.address();
-      resolve({ server, url: `http://${host}:${p}/`, requests });
+      resolve({ server, url: `http://${host}:${p}/`, requests, transfers });
     });
   });
 }
