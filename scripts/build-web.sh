@@ -49,4 +49,9 @@ if grep -rlE '(probity\.css|probity_web_bg\.wasm)"' www/embed >/dev/null; then
 fi
 echo "build id $build"
 
+# Precompressed copies beside every file the widget serves (Brotli q11 and gzip -9, Node's own
+# zlib), so a server sends the smallest without compressing on each request (README: Headers).
+# Last, after every edit above: a copy older than its file would not be served by the test server.
+node scripts/compress.mjs www/pkg www/embed www/studio www/*.js www/*.css www/*.html www/favicon.svg
+
 ls -l www/pkg/probity_web_bg.wasm | awk '{print "built www/pkg/probity_web_bg.wasm: " $5 " bytes"}'

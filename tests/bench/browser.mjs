@@ -16,7 +16,7 @@ export const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
- * Two servers, both gzip: the widget from www/ under its strict CSP, as deployed; the baselines
+ * Two servers, both compressing (Brotli or gzip, as the browser accepts): the widget from www/ under its strict CSP, as deployed; the baselines
  * (pages under /bench/, the SurveyJS bundles under /vendor/) without it, because SurveyJS sets
  * inline styles that the widget's CSP blocks.
  */
@@ -24,7 +24,8 @@ export async function serve() {
   // A snapshot of www/ (with the pkg just built), so that a rebuild by anything else on the
   // machine during the benchmark cannot change what is measured half-way through.
   const snapshot = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-bench-www-'));
-  fs.cpSync(path.join(repo, 'www'), snapshot, { recursive: true });
+  // Timestamps kept: the server sends a precompressed copy only when it is not older than its file.
+  fs.cpSync(path.join(repo, 'www'), snapshot, { recursive: true, preserveTimestamps: true });
   const widget = await start({ root: snapshot });
   const baselines = await start({
     root: path.join(here, 'pages'), csp: false,

@@ -1,5 +1,5 @@
 // A small static file server for the widget: serves www/ on 127.0.0.1 with the right MIME
-// types, gzip when the browser asks for it, and the headers the README tells deployers to send
+// types, Brotli or gzip when the browser asks for it (the build's precompressed copies), and the headers the README tells deployers to send
 // (the strict Content-Security-Policy, nosniff, no referrer, Cache-Control by kind of file).
 // Used by `scripts/serve.sh`, the browser tests and the benchmarks.
 //
@@ -27,6 +27,28 @@ const TYPES = {
  */
 export function cacheControl(url) {
   return url.searchParams.has('v') ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/** The codings an Accept-Encoding header accepts (any given q=0 refused). */
+export function encodings(header = '') {
+  const accepted = new Set();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)).find(Boolean);
+    if (name && !(q && Number(q[1]) === 0)) accepted.add(name);
+  }
+  return accepted;
+}
+
+/** `<file>.br` or `<file>.gz` written by the build, if there and not older than the file itself. */
+function precompressed(file, encoding) {
+  const copy = `${file}.${encoding === 'br' ? 'br' : 'gz'}`;
+  try {
+    if (fs.statSync(copy).mtimeMs < fs.statSync(file).mtimeMs) return null;
+    return fs.readFileSync(copy);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -76,17 +98,23 @@ export function start({ root, port = 0, host = '127.0.0.1', csp = true, log = fa
       const stat = fs.statSync(file);
       headers['last-modified'] = stat.mtime.toUTCString();
       headers['etag'] = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+      if (body.length > 512) {
+        // Brotli when the browser takes it, else gzip: the build's precompressed copy
+        // (scripts/compress.mjs: Brotli q11, gzip -9) when it is at least as new as the file,
+        // else gzip now (a file edited since the build, say). Each coding has its own ETag.
+        const accepted = encodings(req.headers['accept-encoding']);
+        headers['vary'] = 'Accept-Encoding';
+        const copy = ['br', 'gzip'].filter((e) => accepted.has(e)).map((e) => [e, precompressed(file, e)]).find(([, c]) => c);
+        if (copy) [headers['content-encoding'], body] = copy;
+        else if (accepted.has('gzip')) [headers['content-encoding'], body] = ['gzip', zlib.gzipSync(body, { level: 9 })];
+        if (headers['content-encoding']) headers['etag'] = headers['etag'].replace(/"$/, `-${headers['content-encoding']}"`);
+      }
       if (req.headers['if-none-match'] === headers['etag']) {
-        delete headers['content-type'];
+        for (const h of ['content-type', 'content-encoding']) delete headers[h];
         res.writeHead(304, headers).end();
         return;
       }
       transfers.push(url.pathname + url.search);
-      if (/\bgzip\b/.test(req.headers['accept-encoding'] || '') && body.length > 512) {
-        body = zlib.gzipSync(body, { level: 9 });
-        headers['content-encoding'] = 'gzip';
-        headers['vary'] = 'Accept-Encoding';
-      }
       headers['content-length'] = body.length;
       if (log) console.log(`${req.method} ${url.pathname} ${body.length}`);
       res.writeHead(200, headers);

@@ -1,4 +1,4 @@
-// Byte budgets, gzip as served. Deterministic for a given build, so they are tests: each fails
+// Byte budgets, compressed as served (the build's Brotli copies: Chromium accepts br). Deterministic for a given build, so they are tests: each fails
 // when a change makes the widget heavier than its budget.
 //
 // 1. The first screen: every byte the browser needs to show the first question of a tree. The
@@ -7,8 +7,8 @@
 //    HTML) and embed.html?policy=…&tree=…, which carries the first pages of all five councils'
 //    65 trees. Target and budget: 150 KB.
 // 2. The whole widget, wasm included, once it has taken over: a regression guard. The wasm is
-//    ~366 KB gzip (Yew, serde_json and the in-browser policy checker ~285 KB, the five policies
-//    ~80 KB); see docs/benchmarks.md.
+//    ~310 KB Brotli, ~408 KB gzip (Yew, serde_json and the in-browser policy checker, and the
+//    five policies as JSON); see docs/benchmarks.md.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
