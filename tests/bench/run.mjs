@@ -10,6 +10,7 @@ import { measure } from './speed.mjs';
 import { soak } from './soak.mjs';
 import { machine, cpuBusy } from './machine.mjs';
 import { report } from './report.mjs';
+import { keepOthers } from './sections.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
 const WALKS = Number(process.env.SOAK_WALKS ?? 500);
@@ -38,7 +39,9 @@ try {
   const wasmRawBytes = fs.statSync(srv.wasmPath).size;
   const command = 'bash scripts/bench.sh' + (RUNS !== 7 || WALKS !== 500 ? `   # this run: BENCH_RUNS=${RUNS} SOAK_WALKS=${WALKS}` : '');
   const out = path.join(repo, 'docs', 'benchmarks.md');
-  fs.writeFileSync(out, report({ info, speed, soak: soaked, wasmRawBytes, load, totalMs: Date.now() - started, command }));
+  // The sections this benchmark does not write (the policy studio's) are kept (sections.mjs).
+  const previous = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
+  fs.writeFileSync(out, keepOthers(report({ info, speed, soak: soaked, wasmRawBytes, load, totalMs: Date.now() - started, command }), previous));
   console.log(`wrote ${path.relative(repo, out)}`);
 } finally {
   srv.close();
