@@ -36,8 +36,21 @@ fn temp_dir(name: &str) -> PathBuf {
 #[test]
 fn every_subcommand_has_help() {
     for sub in [
-        "lint", "test", "decide", "ask", "paths", "compare", "graph", "verify", "schema", "coverage", "bundle",
+        "lint",
+        "test",
+        "decide",
+        "ask",
+        "paths",
+        "compare",
+        "graph",
+        "verify",
+        "schema",
+        "coverage",
+        "bundle",
         "topics",
+        "register",
+        "archive",
+        "interests",
     ] {
         let (out, _) = check(&[sub, "--help"], 0);
         assert!(out.contains("Usage: probity"), "{sub} --help:\n{out}");

@@ -327,7 +327,7 @@ pub fn build_interests(
 }
 
 /// The details re-checked against the version's own fields: same values, same labels and
-/// wording, nothing the widget would have refused.
+/// wording, nothing the widget would have refused. `at` names the interest (`1.`), or is empty.
 fn recheck(policy: &Policy, tree: &str, details: &[Detail], created_at: &str, at: &str) -> Result<(), VerifyError> {
     let day = crate::dates::date_of_rfc3339(created_at)
         .ok_or_else(|| VerifyError::Malformed { message: "`created_at` is not an RFC 3339 time".into() })?;
@@ -339,7 +339,14 @@ fn recheck(policy: &Policy, tree: &str, details: &[Detail], created_at: &str, at
         }
     })?;
     if rebuilt != details {
-        return Err(differs(&rebuilt, &details.to_vec()));
+        let path = match at.trim_end_matches('.').parse::<usize>() {
+            Ok(n) => format!("/interests/{}/details", n.saturating_sub(1)),
+            Err(_) => "/details".to_string(),
+        };
+        return Err(match differs(&rebuilt, &details.to_vec()) {
+            VerifyError::Differs { field } => VerifyError::Differs { field: format!("{path}{field}") },
+            other => other,
+        });
     }
     Ok(())
 }
