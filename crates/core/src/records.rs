@@ -164,15 +164,17 @@ fn check_value(field: &RecordField, typed: &str, made_on: time::Date) -> Result<
     let label = &field.label;
     match &field.kind {
         RecordKind::Text { max_length } => {
-            if typed.chars().count() > usize::try_from(*max_length).unwrap_or(usize::MAX) {
+            // Line breaks are kept (a reason may take a paragraph or two), written one way.
+            let text = typed.replace("\r\n", "\n").replace('\r', "\n");
+            if text.chars().count() > usize::try_from(*max_length).unwrap_or(usize::MAX) {
                 return Err(format!("{label} must be {max_length} characters or fewer"));
             }
-            if typed.chars().any(crate::declaration::hidden) {
+            if text.chars().any(|c| c != '\n' && crate::declaration::hidden(c)) {
                 return Err(format!(
                     "{label} must not contain characters that cannot be seen, such as control or text-direction characters"
                 ));
             }
-            Ok((typed.to_string(), typed.to_string()))
+            Ok((text.clone(), text))
         }
         RecordKind::Date { not_future } => {
             let date = dates::parse_entered(typed).map_err(|e| e.field_message(label))?;

@@ -105,6 +105,8 @@ fn details_are_checked_field_by_field() {
         (vec![("event_date", "2027-06-01")], None),
         (vec![("what_offered", &long)], Some(("what_offered", "500 characters or fewer"))),
         (vec![("what_offered", "Wine\u{202E}eniw")], Some(("what_offered", "cannot be seen"))),
+        (vec![("what_offered", "Wine\u{0}")], Some(("what_offered", "cannot be seen"))),
+        (vec![("reason", "Offered after the tender closed.\r\nI declined it.")], None),
         (vec![("action_taken", "kept_it")], Some(("action_taken", "Select what you did"))),
         (vec![("action_taken", "")], Some(("action_taken", "Select what you did"))),
         (vec![("offered_by_person", "  ")], Some(("offered_by_person", "Enter who offered it"))),
@@ -127,6 +129,11 @@ fn details_are_checked_field_by_field() {
             (got, want) => panic!("{over:?}: got {got:?}, wanted {want:?}"),
         }
     }
+    // Line breaks in a reason are kept, written one way.
+    let mut entered = wine_details();
+    entered.insert("reason".into(), "After the tender closed.\r\nI declined it.".into());
+    let details = check_details(kent, "gifts", &entered, made).unwrap();
+    assert_eq!(details.last().unwrap().value, "After the tender closed.\nI declined it.");
     // Every problem at once, so the page can show them all and keep what was typed.
     let problems = check_details(kent, "gifts", &BTreeMap::new(), made).unwrap_err();
     assert_eq!(problems.len(), 4, "{problems:?}");
