@@ -305,6 +305,10 @@ fn a_council_archives_before_editing_and_old_declarations_keep_verifying() {
     let (out, _) = check(&["verify", &new, "--policies", p], 0);
     assert!(out.contains("effective 1 April 2027 (the version in force"), "{out}");
     assert!(out.contains("a polite letter of refusal"), "{out}");
+    // The change report compares the archived version with the edit.
+    let kept = std::fs::read_dir(policies.join("archive/kent")).unwrap().next().unwrap().unwrap().path();
+    let (report, _) = check(&["diff", kept.to_str().unwrap(), "kent", "--policies", p], 0);
+    assert!(report.contains("a polite letter of refusal"), "{report}");
     // 5. An archive file changed after it was kept is refused by lint, and its declarations
     // become of an unknown version rather than being checked against something else.
     let file = std::fs::read_dir(policies.join("archive/kent")).unwrap().next().unwrap().unwrap().path();
