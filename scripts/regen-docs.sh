@@ -3,6 +3,8 @@
 #   docs/compare.md                      probity compare --scenarios tests/scenarios.toml
 #   policies/README.md (topic table)     probity topics
 #   docs/declaration-v1.schema.json      probity schema
+#   docs/declaration-v2.schema.json      probity schema --version 2
+#   docs/register-columns.md             probity register --columns
 #   crates/web/policies.bundle.json      probity bundle --without-cases (what the widget carries)
 #   docs/review/<id>.md                  probity review --policy <id> (each council's sign-off pack)
 set -euo pipefail
@@ -11,6 +13,8 @@ cargo build -q -p probity-cli
 p=target/debug/probity
 $p compare --scenarios tests/scenarios.toml > docs/compare.md
 $p schema > docs/declaration-v1.schema.json
+$p schema --version 2 > docs/declaration-v2.schema.json
+$p register --columns > docs/register-columns.md
 $p bundle --without-cases > crates/web/policies.bundle.json
 for f in policies/*.toml; do
   id=$(basename "$f" .toml)
@@ -30,4 +34,4 @@ else:
     raise SystemExit(f'{path} has no {start} marker')
 open(path, 'w', encoding='utf-8').write(text)
 PY
-echo "regenerated docs/compare.md, docs/review/*.md, docs/declaration-v1.schema.json, crates/web/policies.bundle.json and the topic table in policies/README.md"
+echo "regenerated docs/compare.md, docs/review/*.md, docs/declaration-v1.schema.json, docs/declaration-v2.schema.json, docs/register-columns.md, crates/web/policies.bundle.json and the topic table in policies/README.md"

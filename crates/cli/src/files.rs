@@ -120,3 +120,101 @@ pub fn write(path: &Path, text: &str) -> Result<(), IoProblem> {
     }
     fs::write(path, text).map_err(|e| IoProblem(format!("cannot write `{}`: {e}", path.display())))
 }
+
+/// The archive of earlier policy versions: `<policies>/archive/<id>/*.json`.
+pub fn archive_dir(dir: &Path) -> PathBuf {
+    dir.join("archive")
+}
+
+/// A problem with one archive file: its path and what is wrong.
+pub struct ArchiveProblem {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+/// Every archived version under `<policies>/archive/`, each checked (its digest recomputed
+/// from its content, its file name and folder matching that digest and its policy id), and the
+/// files that could not be used. No archive folder is an empty archive.
+pub fn load_archive(dir: &Path) -> Result<(Vec<probity_core::archive::Archived>, Vec<ArchiveProblem>), IoProblem> {
+    let root = archive_dir(dir);
+    let mut archived = Vec::new();
+    let mut problems = Vec::new();
+    if !root.is_dir() {
+        return Ok((archived, problems));
+    }
+    let list = |p: &Path| -> Result<Vec<PathBuf>, IoProblem> {
+        let mut out: Vec<PathBuf> = fs::read_dir(p)
+            .map_err(|e| IoProblem(format!("cannot list `{}`: {e}", p.display())))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .collect();
+        out.sort();
+        Ok(out)
+    };
+    for folder in list(&root)?.into_iter().filter(|p| p.is_dir()) {
+        let id = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        for path in list(&folder)?.into_iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
+            let text =
+                fs::read_to_string(&path).map_err(|e| IoProblem(format!("cannot read `{}`: {e}", path.display())))?;
+            let label = format!("archive/{id}/{}", path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default());
+            match probity_core::archive::load(&text, &label) {
+                Ok(a) => {
+                    let expected = probity_core::archive::file_name(&a.policy.digest);
+                    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    if a.policy.header.id != id {
+                        problems.push(ArchiveProblem {
+                            path,
+                            message: format!("holds policy `{}`, not `{id}`", a.policy.header.id),
+                        });
+                    } else if name != expected {
+                        problems.push(ArchiveProblem {
+                            path,
+                            message: format!(
+                                "its content's digest is `{}`, so it should be named `{expected}`: the file was changed after it was archived",
+                                a.policy.digest
+                            ),
+                        });
+                    } else {
+                        archived.push(a);
+                    }
+                }
+                Err(e) => problems.push(ArchiveProblem { path, message: e.to_string() }),
+            }
+        }
+    }
+    Ok((archived, problems))
+}
+
+/// The archived versions the declarations' texts name, read from the file each version is kept
+/// in (`archive/<id>/<first 16 hex digits>.json`), so a verifier reads only what it needs. A
+/// file that does not load is left out: the declaration is then reported as of an unknown
+/// version, and `probity lint` says what is wrong with the file.
+pub fn archived_versions_for(dir: &Path, declarations: &[String]) -> Vec<probity_core::archive::Archived> {
+    let mut wanted = std::collections::BTreeSet::new();
+    for text in declarations {
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else { continue };
+        let policy = value.get("policy");
+        let field = |k: &str| policy.and_then(|p| p.get(k)).and_then(|v| v.as_str()).map(str::to_string);
+        if let (Some(id), Some(digest)) = (field("id"), field("digest")) {
+            // Only a plain id can name a folder: nothing in a declaration can point outside the archive.
+            if id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') && !id.is_empty() {
+                wanted.insert((id, digest));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (id, digest) in wanted {
+        let name = probity_core::archive::file_name(&digest);
+        if !name.trim_end_matches(".json").chars().all(|c| c.is_ascii_hexdigit()) {
+            continue;
+        }
+        let path = archive_dir(dir).join(&id).join(&name);
+        let Ok(text) = fs::read_to_string(&path) else { continue };
+        if let Ok(a) = probity_core::archive::load(&text, &format!("archive/{id}/{name}")) {
+            if a.policy.header.id == id && a.policy.digest == digest {
+                out.push(a);
+            }
+        }
+    }
+    out
+}

@@ -39,9 +39,15 @@ enum Command {
     Compare(commands::compare::Args),
     /// Draw a tree as a Mermaid or Graphviz graph.
     Graph(commands::graph::Args),
-    /// Check a declaration: its digest, and a re-run of its answers against the policy.
+    /// Check a declaration (v1 or v2): its digest, and a re-run of its answers against the exact policy version it names.
     Verify(commands::verify::Args),
-    /// Print the JSON Schema of declaration v1.
+    /// Make the declaration of interests a council's code asks for (annual, on appointment, on a change; or nil).
+    Interests(commands::interests::Args),
+    /// Keep a policy version in policies/archive/ so declarations made under it keep verifying (run before editing a policy).
+    Archive(commands::archive::Args),
+    /// Check many declarations and list them as a register (table or CSV), kept in a register file with management actions.
+    Register(commands::register::Args),
+    /// Print the JSON Schema of declaration v1 (or v2 with --version 2).
     Schema(commands::schema::Args),
     /// For each code, which clauses some outcome cites and which none does.
     Coverage(commands::coverage::Args),
@@ -66,6 +72,9 @@ fn main() -> ExitCode {
         Command::Compare(a) => commands::compare::run(a, &cli.policies),
         Command::Graph(a) => commands::graph::run(a, &cli.policies),
         Command::Verify(a) => commands::verify::run(a, &cli.policies),
+        Command::Interests(a) => commands::interests::run(a, &cli.policies),
+        Command::Archive(a) => commands::archive::run(a, &cli.policies),
+        Command::Register(a) => commands::register::run(a, &cli.policies),
         Command::Schema(a) => commands::schema::run(a),
         Command::Coverage(a) => commands::coverage::run(a, &cli.policies),
         Command::Bundle(a) => commands::bundle::run(a, &cli.policies),

@@ -36,8 +36,21 @@ fn temp_dir(name: &str) -> PathBuf {
 #[test]
 fn every_subcommand_has_help() {
     for sub in [
-        "lint", "test", "decide", "ask", "paths", "compare", "graph", "verify", "schema", "coverage", "bundle",
+        "lint",
+        "test",
+        "decide",
+        "ask",
+        "paths",
+        "compare",
+        "graph",
+        "verify",
+        "schema",
+        "coverage",
+        "bundle",
         "topics",
+        "register",
+        "archive",
+        "interests",
     ] {
         let (out, _) = check(&[sub, "--help"], 0);
         assert!(out.contains("Usage: probity"), "{sub} --help:\n{out}");
@@ -193,9 +206,9 @@ fn verify_says_what_the_digest_proves_and_what_it_does_not() {
     let (out, _) = check(&["verify", file.to_str().unwrap()], 0);
     for words in [
         "unchanged",
-        "policy `kent` version `September 2007`",
+        "made under Kent County Council, The Kent Code, version September 2007, effective 30 November 2026 (the version in force",
         "not a signature",
-        "who made it, when, or that the answers are true",
+        "who made the declaration, when, or that the answers and details are true",
     ] {
         assert!(out.contains(words), "verify should say {words:?}:\n{out}");
     }

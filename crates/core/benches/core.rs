@@ -77,7 +77,9 @@ fn benches(c: &mut Criterion) {
     s.answer_text(kent, "fee_amount", "151.25").unwrap();
     let probity_core::session::Page::Outcome(e) = s.page(kent).unwrap() else { panic!() };
     let text = build(kent, &e, None, "2026-11-22T10:00:00Z").to_json_pretty();
-    c.bench_function("verify_declaration", |b| b.iter(|| black_box(verify(&text, |id| catalog.policy(id)).unwrap())));
+    c.bench_function("verify_declaration", |b| {
+        b.iter(|| black_box(verify(&text, &probity_core::archive::Versions::current(&catalog.policies)).unwrap()))
+    });
 
     // One answer step: record an answer (checked, pruned) and work out the next page.
     let mut start = Session::new("fees");

@@ -12,6 +12,9 @@
 //! recompute it, or make a declaration for any answers. It does not prove who made the
 //! declaration, when, or that the answers are true.
 
+pub mod v2;
+
+use crate::archive::{Lookup, Version, Versions};
 use crate::eval::{evaluate, Evaluation};
 use crate::jcs;
 use crate::model::{NoteKind, Policy, Verdict};
@@ -232,10 +235,11 @@ impl Declarant {
     }
 }
 
-/// Builds and seals a declaration from an evaluation.
+/// Builds and seals a declaration v1 from an evaluation. (The widget makes v1 until it moves to
+/// [`v2::build_answer`], which adds the record details and the policy's effective date.)
 pub fn build(policy: &Policy, evaluation: &Evaluation, declarant: Option<Declarant>, created_at: &str) -> Declaration {
     let tree_title = policy.tree(&evaluation.tree).map(|t| t.title.clone()).unwrap_or_default();
-    let o = &evaluation.outcome;
+    let (answers, outcome, trace) = walk_records(evaluation);
     let mut d = Declaration {
         schema: SCHEMA_NAME.to_string(),
         schema_version: SCHEMA_VERSION,
@@ -247,68 +251,9 @@ pub fn build(policy: &Policy, evaluation: &Evaluation, declarant: Option<Declara
             digest: policy.digest.clone(),
         },
         tree: TreeRef { id: evaluation.tree.clone(), title: tree_title },
-        answers: evaluation
-            .steps
-            .iter()
-            .map(|s| AnswerRecord {
-                fact: s.fact.clone(),
-                question: s.question.clone(),
-                value: AnswerValue::from_value(&s.answer),
-                display: s.display.clone(),
-            })
-            .collect(),
-        outcome: OutcomeRecord {
-            node: evaluation.node.clone(),
-            verdict: o.verdict,
-            verdict_label: o.label.clone(),
-            headline: o.headline.clone(),
-            summary: o.summary.clone(),
-            actions: o.actions.iter().map(|a| ActionRecord { who: a.who.clone(), what: a.what.clone() }).collect(),
-            amounts: evaluation
-                .amounts
-                .iter()
-                .map(|a| AmountRecord {
-                    label: a.label.clone(),
-                    fact: a.fact.clone(),
-                    of: crate::money::to_pence_scale(a.of).to_string(),
-                    multiply: a.multiply.normalize().to_string(),
-                    exact: a.exact.normalize().to_string(),
-                    value: a.value.to_string(),
-                    rounding: a.rounding,
-                    rule: a.rule.clone(),
-                    note: a.note.clone(),
-                })
-                .collect(),
-            citations: evaluation
-                .citations
-                .iter()
-                .map(|(r, t)| Citation { reference: r.clone(), text: t.clone() })
-                .collect(),
-            notes: o
-                .notes
-                .iter()
-                .map(|n| NoteRecord {
-                    kind: n.kind,
-                    label: n.kind.label().to_string(),
-                    text: n.text.clone(),
-                    detail: n.detail.clone(),
-                })
-                .collect(),
-        },
-        trace: evaluation
-            .steps
-            .iter()
-            .map(|s| TraceRecord {
-                node: s.node.clone(),
-                fact: s.fact.clone(),
-                question: s.question.clone(),
-                answer: AnswerValue::from_value(&s.answer),
-                display: s.display.clone(),
-                branch: s.branch,
-                condition: s.condition.clone(),
-                cite: s.cite.clone(),
-            })
-            .collect(),
+        answers,
+        outcome,
+        trace,
         declarant: declarant.and_then(Declarant::normalised),
         created_at: created_at.to_string(),
         digest: String::new(),
@@ -317,13 +262,81 @@ pub fn build(policy: &Policy, evaluation: &Evaluation, declarant: Option<Declara
     d
 }
 
+/// The answers, outcome and trace of an evaluation as a declaration records them (v1 and v2 alike).
+pub(crate) fn walk_records(evaluation: &Evaluation) -> (Vec<AnswerRecord>, OutcomeRecord, Vec<TraceRecord>) {
+    let o = &evaluation.outcome;
+    let answers = evaluation
+        .steps
+        .iter()
+        .map(|s| AnswerRecord {
+            fact: s.fact.clone(),
+            question: s.question.clone(),
+            value: AnswerValue::from_value(&s.answer),
+            display: s.display.clone(),
+        })
+        .collect();
+    let outcome = OutcomeRecord {
+        node: evaluation.node.clone(),
+        verdict: o.verdict,
+        verdict_label: o.label.clone(),
+        headline: o.headline.clone(),
+        summary: o.summary.clone(),
+        actions: o.actions.iter().map(|a| ActionRecord { who: a.who.clone(), what: a.what.clone() }).collect(),
+        amounts: evaluation
+            .amounts
+            .iter()
+            .map(|a| AmountRecord {
+                label: a.label.clone(),
+                fact: a.fact.clone(),
+                of: crate::money::to_pence_scale(a.of).to_string(),
+                multiply: a.multiply.normalize().to_string(),
+                exact: a.exact.normalize().to_string(),
+                value: a.value.to_string(),
+                rounding: a.rounding,
+                rule: a.rule.clone(),
+                note: a.note.clone(),
+            })
+            .collect(),
+        citations: evaluation
+            .citations
+            .iter()
+            .map(|(r, t)| Citation { reference: r.clone(), text: t.clone() })
+            .collect(),
+        notes: o
+            .notes
+            .iter()
+            .map(|n| NoteRecord {
+                kind: n.kind,
+                label: n.kind.label().to_string(),
+                text: n.text.clone(),
+                detail: n.detail.clone(),
+            })
+            .collect(),
+    };
+    let trace = evaluation
+        .steps
+        .iter()
+        .map(|s| TraceRecord {
+            node: s.node.clone(),
+            fact: s.fact.clone(),
+            question: s.question.clone(),
+            answer: AnswerValue::from_value(&s.answer),
+            display: s.display.clone(),
+            branch: s.branch,
+            condition: s.condition.clone(),
+            cite: s.cite.clone(),
+        })
+        .collect();
+    (answers, outcome, trace)
+}
+
 /// The digest over every member but `digest`.
 fn content_digest(d: &Declaration) -> Result<String, String> {
     let mut value = serde_json::to_value(d).map_err(|e| e.to_string())?;
     digest_of_value(&mut value)
 }
 
-fn digest_of_value(value: &mut serde_json::Value) -> Result<String, String> {
+pub(crate) fn digest_of_value(value: &mut serde_json::Value) -> Result<String, String> {
     if let Some(map) = value.as_object_mut() {
         map.remove("digest");
     }
@@ -355,10 +368,12 @@ pub enum VerifyError {
     UnknownPolicy {
         id: String,
     },
-    PolicyChanged {
+    /// The policy is known, but not the version the declaration names: it is not checked
+    /// against any other version.
+    UnknownVersion {
         id: String,
-        recorded: String,
-        current: String,
+        version: String,
+        digest: String,
     },
     Rerun {
         message: String,
@@ -371,31 +386,67 @@ pub enum VerifyError {
         field: String,
         problem: String,
     },
+    /// A record detail (v2) does not fit the field the policy version defines.
+    Details {
+        field: String,
+        problem: String,
+    },
+    /// A declaration of interests (v2) the policy version does not ask, or one that does not add up.
+    Interests {
+        message: String,
+    },
+}
+
+/// How a register lists a declaration it cannot add.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Refusal {
+    /// Not a declaration, or not one the widget could have made.
+    Invalid,
+    /// Changed after it was made: its digest, or what its answers re-run to, does not match.
+    Altered,
+    /// Made under a policy, or a version of one, that is not known here.
+    UnknownVersion,
+}
+
+impl Refusal {
+    pub fn label(self) -> &'static str {
+        match self {
+            Refusal::Invalid => "Invalid",
+            Refusal::Altered => "Altered",
+            Refusal::UnknownVersion => "Unknown policy version",
+        }
+    }
 }
 
 impl fmt::Display for VerifyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             VerifyError::NotJson { message } => write!(f, "the file is not JSON: {message}"),
-            VerifyError::WrongSchema { found } => write!(f, "the file is not a declaration v1 (schema `{found}`)"),
+            VerifyError::WrongSchema { found } => {
+                write!(f, "the file is not a declaration v1 or v2 (schema `{found}`)")
+            }
             VerifyError::Malformed { message } => write!(f, "the declaration is malformed: {message}"),
             VerifyError::DigestMismatch { recorded, computed } => {
                 write!(f, "the digest does not match the content: recorded `{recorded}`, computed `{computed}`")
             }
             VerifyError::UnknownPolicy { id } => write!(f, "no policy `{id}` is known here"),
-            VerifyError::PolicyChanged { id, recorded, current } => write!(
+            VerifyError::UnknownVersion { id, version, digest } => write!(
                 f,
-                "the declaration was made against another version of policy `{id}`: recorded `{recorded}`, current `{current}`"
+                "the declaration names a version of policy `{id}` that is not known here (version `{version}`, \
+                 policy digest `{digest}`); it is not checked against any other version"
             ),
             VerifyError::Rerun { message } => write!(f, "the answers cannot be re-run against the policy: {message}"),
             VerifyError::Differs { field } => {
                 write!(f, "re-running the answers gives a different declaration at `{field}`")
             }
-            VerifyError::Declarant { field, problem } => write!(
-                f,
-                "the declarant's `{field}` is not one the widget accepts: {}",
-                problem.to_lowercase()
-            ),
+            VerifyError::Declarant { field, problem } => {
+                write!(f, "the declarant's `{field}` is not one the widget accepts: {}", problem.to_lowercase())
+            }
+            VerifyError::Details { field, problem } => {
+                write!(f, "the record detail `{field}` does not fit the policy version: {}", lower_first(problem))
+            }
+            VerifyError::Interests { message } => write!(f, "the declaration of interests does not add up: {message}"),
         }
     }
 }
@@ -412,83 +463,212 @@ impl VerifyError {
                 "the file was changed after it was made; ask the officer to make and export it again"
             }
             VerifyError::UnknownPolicy { .. } => "verify it where that council's policy file is installed",
-            VerifyError::PolicyChanged { .. } => {
-                "the council's policy has been edited since; ask the officer to answer again against the current policy"
+            VerifyError::UnknownVersion { .. } => {
+                "the version may have been released without being archived: archive it (README: Changing a policy) \
+                 or verify where it is kept; otherwise ask the officer to answer again under the version in force"
             }
             VerifyError::Rerun { .. } => "ask the officer to answer again against the current policy",
-            VerifyError::Declarant { .. } => {
+            VerifyError::Declarant { .. } | VerifyError::Details { .. } | VerifyError::Interests { .. } => {
                 "the widget never exports such details, so the file was made or edited elsewhere; ask the officer to export it again"
             }
         }
     }
+
+    /// Which list a register puts the file in.
+    pub fn refusal(&self) -> Refusal {
+        match self {
+            VerifyError::DigestMismatch { .. } | VerifyError::Differs { .. } => Refusal::Altered,
+            VerifyError::UnknownPolicy { .. } | VerifyError::UnknownVersion { .. } => Refusal::UnknownVersion,
+            _ => Refusal::Invalid,
+        }
+    }
 }
 
-/// A verified declaration and the evaluation it re-ran to.
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// A verified declaration v1 and the evaluation it re-ran to.
 #[derive(Debug, Clone)]
 pub struct Verified {
     pub declaration: Declaration,
     pub evaluation: Evaluation,
 }
 
-/// Verifies a declaration's text: digest first, then a re-run against the named policy.
-pub fn verify<'p>(text: &str, find_policy: impl Fn(&str) -> Option<&'p Policy>) -> Result<Verified, VerifyError> {
-    let mut value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| VerifyError::NotJson { message: e.to_string() })?;
+/// A declaration of either version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnyDeclaration {
+    V1(Declaration),
+    V2(v2::DeclarationV2),
+}
+
+/// A verified declaration of either version, with the exact policy version it re-ran under.
+#[derive(Debug, Clone)]
+pub struct VerifiedAny<'a> {
+    pub declaration: AnyDeclaration,
+    pub version: Version<'a>,
+}
+
+impl AnyDeclaration {
+    pub fn digest(&self) -> &str {
+        match self {
+            AnyDeclaration::V1(d) => &d.digest,
+            AnyDeclaration::V2(d) => d.digest(),
+        }
+    }
+}
+
+/// The schema version a declaration's text says it is, once it names `probity.declaration`.
+fn schema_version(value: &serde_json::Value) -> Result<u64, VerifyError> {
     let schema = value.get("schema").and_then(|s| s.as_str()).unwrap_or_default().to_string();
     let version = value.get("schema_version").and_then(serde_json::Value::as_u64);
-    if schema != SCHEMA_NAME || version != Some(u64::from(SCHEMA_VERSION)) {
-        return Err(VerifyError::WrongSchema {
+    match version {
+        Some(v @ (1 | 2)) if schema == SCHEMA_NAME => Ok(v),
+        _ => Err(VerifyError::WrongSchema {
             found: format!("{} v{}", shown(&schema, 40), version.map_or("?".to_string(), |v| v.to_string())),
-        });
+        }),
     }
+}
+
+/// The digest check every version shares: the recorded digest is the one of the rest.
+pub(crate) fn check_digest(value: &serde_json::Value) -> Result<(), VerifyError> {
     let recorded = value.get("digest").and_then(|s| s.as_str()).unwrap_or_default().to_string();
-    let computed = digest_of_value(&mut value).map_err(|message| VerifyError::Malformed { message })?;
+    let computed = digest_of_value(&mut value.clone()).map_err(|message| VerifyError::Malformed { message })?;
     if recorded != computed {
         return Err(VerifyError::DigestMismatch { recorded, computed });
     }
-    let declaration: Declaration =
-        serde_json::from_str(text).map_err(|e| VerifyError::Malformed { message: e.to_string() })?;
-    if !is_rfc3339(&declaration.created_at) {
+    Ok(())
+}
+
+/// The time and the declarant, as the widget would have accepted them.
+pub(crate) fn check_made(created_at: &str, declarant: Option<&Declarant>) -> Result<(), VerifyError> {
+    if !is_rfc3339(created_at) {
         return Err(VerifyError::Malformed {
             message: format!(
                 "`created_at` is `{}`, not an RFC 3339 date and time such as 2026-11-22T10:15:00Z",
-                shown(&declaration.created_at, 40)
+                shown(created_at, 40)
             ),
         });
     }
-    if let Some((field, problem)) = declaration.declarant.as_ref().and_then(|d| d.problems().into_iter().next()) {
+    if let Some((field, problem)) = declarant.and_then(|d| d.problems().into_iter().next()) {
         return Err(VerifyError::Declarant { field: field.to_string(), problem });
     }
-    let policy = find_policy(&declaration.policy.id)
-        .ok_or_else(|| VerifyError::UnknownPolicy { id: declaration.policy.id.clone() })?;
-    if policy.digest != declaration.policy.digest {
-        return Err(VerifyError::PolicyChanged {
-            id: declaration.policy.id.clone(),
-            recorded: declaration.policy.digest.clone(),
-            current: policy.digest.clone(),
-        });
+    Ok(())
+}
+
+/// The exact version a declaration names, or why there is none.
+pub(crate) fn find_version<'a>(
+    versions: &Versions<'a>,
+    id: &str,
+    version: &str,
+    digest: &str,
+) -> Result<Version<'a>, VerifyError> {
+    match versions.find(id, digest) {
+        Lookup::Found(v) => Ok(v),
+        Lookup::UnknownVersion => Err(VerifyError::UnknownVersion {
+            id: id.to_string(),
+            version: shown(version, 60),
+            digest: shown(digest, 80),
+        }),
+        Lookup::UnknownPolicy => Err(VerifyError::UnknownPolicy { id: shown(id, 60) }),
     }
+}
+
+/// Re-runs recorded answers through a tree of the policy version.
+pub(crate) fn rerun(policy: &Policy, tree: &str, recorded: &[AnswerRecord]) -> Result<Evaluation, VerifyError> {
     let mut answers = BTreeMap::new();
-    for a in &declaration.answers {
+    for a in recorded {
         let fact = policy.fact(&a.fact).ok_or_else(|| VerifyError::Rerun {
-            message: format!("policy `{}` asks no fact `{}`", policy.header.id, a.fact),
+            message: format!("policy `{}` asks no fact `{}`", policy.header.id, shown(&a.fact, 60)),
         })?;
         let v = from_json(fact, &a.value.to_json()).map_err(|e| VerifyError::Rerun { message: e.to_string() })?;
         if answers.insert(a.fact.clone(), v).is_some() {
             return Err(VerifyError::Rerun { message: format!("fact `{}` is answered twice", a.fact) });
         }
     }
-    let evaluation =
-        evaluate(policy, &declaration.tree.id, &answers).map_err(|e| VerifyError::Rerun { message: e.to_string() })?;
-    let rebuilt = build(policy, &evaluation, declaration.declarant.clone(), &declaration.created_at);
-    if rebuilt != declaration {
-        let a = serde_json::to_value(&rebuilt).unwrap_or_default();
-        let b = serde_json::to_value(&declaration).unwrap_or_default();
-        return Err(VerifyError::Differs {
-            field: first_difference(&a, &b, String::new()).unwrap_or_else(|| "(unknown)".into()),
-        });
+    evaluate(policy, tree, &answers).map_err(|e| VerifyError::Rerun { message: e.to_string() })
+}
+
+/// `Differs` at the first place the rebuilt record and the recorded one part. Their digests are
+/// left out of the search: they differ whenever anything else does, and would hide where.
+pub(crate) fn differs<T: Serialize>(rebuilt: &T, recorded: &T) -> VerifyError {
+    let without_digest = |v: &T| {
+        let mut v = serde_json::to_value(v).unwrap_or_default();
+        if let Some(map) = v.as_object_mut() {
+            map.remove("digest");
+        }
+        v
+    };
+    let (a, b) = (without_digest(rebuilt), without_digest(recorded));
+    VerifyError::Differs { field: first_difference(&a, &b, String::new()).unwrap_or_else(|| "(unknown)".into()) }
+}
+
+/// Verifies a declaration v1's text: digest first, then a re-run against the exact policy
+/// version it names (the one in force or an archived one; never another).
+pub fn verify(text: &str, versions: &Versions<'_>) -> Result<Verified, VerifyError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| VerifyError::NotJson { message: e.to_string() })?;
+    if schema_version(&value)? != 1 {
+        return Err(VerifyError::Malformed { message: "this is a declaration v2: verify it with `verify_any`".into() });
     }
-    Ok(Verified { declaration, evaluation })
+    verify_v1(value, versions).map(|(declaration, evaluation, _)| Verified { declaration, evaluation })
+}
+
+fn verify_v1<'a>(
+    value: serde_json::Value,
+    versions: &Versions<'a>,
+) -> Result<(Declaration, Evaluation, Version<'a>), VerifyError> {
+    check_digest(&value)?;
+    let declaration: Declaration =
+        serde_json::from_value(value).map_err(|e| VerifyError::Malformed { message: e.to_string() })?;
+    check_made(&declaration.created_at, declaration.declarant.as_ref())?;
+    let p = &declaration.policy;
+    let version = find_version(versions, &p.id, &p.version, &p.digest)?;
+    let evaluation = rerun(version.policy, &declaration.tree.id, &declaration.answers)?;
+    let mut rebuilt = build(version.policy, &evaluation, declaration.declarant.clone(), &declaration.created_at);
+    if rebuilt != declaration {
+        first_release_wording(version.policy, &declaration.tree.id, &mut rebuilt.trace, &declaration.trace);
+        rebuilt.digest = content_digest(&rebuilt).unwrap_or_default();
+    }
+    if rebuilt != declaration {
+        return Err(differs(&rebuilt, &declaration));
+    }
+    Ok((declaration, evaluation, version))
+}
+
+/// Where a recorded step words its condition as the first released versions did (see
+/// [`crate::eval::describe_condition_as_first_released`]), the rebuilt step takes that wording:
+/// the same condition in the words the officer's widget used, so the declarations made then
+/// still verify. Nothing else is let through: every other field must still match exactly.
+fn first_release_wording(policy: &Policy, tree: &str, rebuilt: &mut [TraceRecord], recorded: &[TraceRecord]) {
+    let Some(tree) = policy.tree(tree) else { return };
+    for (step, was) in rebuilt.iter_mut().zip(recorded) {
+        let Some(crate::model::Node::Question(q)) = tree.node(&step.node) else { continue };
+        let branch = step.branch.checked_sub(1).and_then(|i| q.branches.get(i));
+        if let (Some(branch), Some(fact)) = (branch, policy.fact(&q.fact)) {
+            let first = crate::eval::describe_condition_as_first_released(&branch.when, fact);
+            if was.condition == first {
+                step.condition = first;
+            }
+        }
+    }
+}
+
+/// Verifies a declaration of either version against the exact policy version it names.
+pub fn verify_any<'a>(text: &str, versions: &Versions<'a>) -> Result<VerifiedAny<'a>, VerifyError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| VerifyError::NotJson { message: e.to_string() })?;
+    match schema_version(&value)? {
+        1 => verify_v1(value, versions)
+            .map(|(d, _, version)| VerifiedAny { declaration: AnyDeclaration::V1(d), version }),
+        _ => {
+            v2::verify(value, versions).map(|(d, version)| VerifiedAny { declaration: AnyDeclaration::V2(d), version })
+        }
+    }
 }
 
 /// A JSON-pointer-like path to the first place two values differ.
@@ -534,7 +714,7 @@ pub fn is_rfc3339(s: &str) -> bool {
 }
 
 /// At most `max` characters of a value for a message, so a huge field is not printed whole.
-fn shown(s: &str, max: usize) -> String {
+pub(crate) fn shown(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
         Some((at, _)) => format!("{}…", s.get(..at).unwrap_or_default()),
         None => s.to_string(),
@@ -544,12 +724,19 @@ fn shown(s: &str, max: usize) -> String {
 /// A character a reader cannot see, or one that reorders how the text around it is shown
 /// (control characters such as NUL or a line break, and Unicode's bidirectional controls), so
 /// a name on screen or paper could differ from the name in the file.
-fn hidden(c: char) -> bool {
+pub(crate) fn hidden(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}')
         || ('\u{202A}'..='\u{202E}').contains(&c)
         || ('\u{2066}'..='\u{2069}').contains(&c)
 }
+
+/// What a verified declaration proves and what it does not, in the words every place that shows
+/// one uses (the CLI's `verify` and `register`, the README, the register page).
+pub const WHAT_THE_DIGEST_PROVES: &str = "The digest shows the record is unchanged since it was sealed (or was \
+     resealed), and the re-run shows its verdict, amounts, clauses and trace are what the named policy version \
+     gives for its answers. It is not a signature: it does not prove who made the declaration, when, or that the \
+     answers and details are true.";
 
 /// The JSON Schema of declaration v1.
 pub fn json_schema() -> String {

@@ -65,6 +65,10 @@ pub enum Code {
     /// condition with more than 100 tests or nested more than 8 deep, a text over 10,000
     /// characters (see [`crate::check::Limits`]).
     L022,
+    /// A register problem: a tree's `record` names an unknown field or one twice, or the
+    /// policy's `[interests_declaration]` is missing or does not fit (unknown occasion, a tree
+    /// that is not an obligation tree with a record, no citation).
+    L023,
 }
 
 impl Code {
@@ -93,6 +97,7 @@ impl Code {
             Code::L020 => "reworded-without-reason",
             Code::L021 => "too-long-for-a-phone",
             Code::L022 => "too-large",
+            Code::L023 => "register",
         }
     }
 
@@ -103,7 +108,7 @@ impl Code {
         }
     }
 
-    pub const ALL: [Code; 23] = [
+    pub const ALL: [Code; 24] = [
         Code::P001,
         Code::L001,
         Code::L002,
@@ -127,6 +132,7 @@ impl Code {
         Code::L020,
         Code::L021,
         Code::L022,
+        Code::L023,
     ];
 }
 
@@ -211,11 +217,24 @@ impl fmt::Display for Diagnostic {
 pub struct Reporter {
     pub diagnostics: Vec<Diagnostic>,
     policy: String,
+    relaxed: bool,
 }
 
 impl Reporter {
     pub fn new(policy: impl Into<String>) -> Self {
-        Reporter { diagnostics: Vec::new(), policy: policy.into() }
+        Reporter { diagnostics: Vec::new(), policy: policy.into(), relaxed: false }
+    }
+
+    /// For an archived version, checked only so that declarations made under it can be re-run:
+    /// the rules that keep a policy readable on a phone (L020, L021) are warnings, and what
+    /// versions from before a rule existed lack (a tree's kind, an effective date, the
+    /// interests declaration) is not asked. Everything that makes evaluation sound still is.
+    pub fn relaxed(policy: impl Into<String>) -> Self {
+        Reporter { diagnostics: Vec::new(), policy: policy.into(), relaxed: true }
+    }
+
+    pub fn is_relaxed(&self) -> bool {
+        self.relaxed
     }
 
     pub fn at(&self, tree: Option<&str>, node: Option<&str>, detail: Option<String>) -> Location {
@@ -223,7 +242,11 @@ impl Reporter {
     }
 
     pub fn push(&mut self, code: Code, location: Location, message: impl Into<String>, help: impl Into<String>) {
-        self.diagnostics.push(Diagnostic::new(code, location, message, help));
+        let mut d = Diagnostic::new(code, location, message, help);
+        if self.relaxed && matches!(code, Code::L020 | Code::L021) {
+            d.severity = Severity::Warning;
+        }
+        self.diagnostics.push(d);
     }
 
     pub fn has_errors(&self) -> bool {

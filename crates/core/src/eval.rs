@@ -146,6 +146,18 @@ impl std::error::Error for EvalError {}
 
 /// Describes a condition in words, for the trace: `is “A gift”`, `is less than £50`.
 pub fn describe_condition(condition: &Condition, fact: &Fact) -> String {
+    describe(condition, fact, true)
+}
+
+/// The words the first released versions of Probity gave a condition (main before commit
+/// 71d1b4b, 22 November 2026): the same but for a range whose two bounds are one amount, which
+/// they wrote "is £25 or more and £25 or less" where Probity now writes "is exactly £25". Kept
+/// so the declarations made then still verify; the two wordings say the same.
+pub fn describe_condition_as_first_released(condition: &Condition, fact: &Fact) -> String {
+    describe(condition, fact, false)
+}
+
+fn describe(condition: &Condition, fact: &Fact, exactly: bool) -> String {
     let amount = |d: Decimal| match fact.kind {
         FactKind::Money => format_money(d, false),
         _ => d.normalize().to_string(),
@@ -175,7 +187,7 @@ pub fn describe_condition(condition: &Condition, fact: &Fact) -> String {
                 }
             });
             match (lo, hi) {
-                (Some(_), Some(_)) if lower.zip(*upper).is_some_and(|(l, u)| l.value == u.value) => {
+                (Some(_), Some(_)) if exactly && lower.zip(*upper).is_some_and(|(l, u)| l.value == u.value) => {
                     format!("is exactly {}", amount(lower.map_or(Decimal::ZERO, |b| b.value)))
                 }
                 (Some(l), Some(h)) => format!("is {l} and {h}"),
@@ -184,9 +196,9 @@ pub fn describe_condition(condition: &Condition, fact: &Fact) -> String {
                 (None, None) => "is any amount".to_string(),
             }
         }
-        Condition::All { of } => of.iter().map(|c| describe_condition(c, fact)).collect::<Vec<_>>().join(" and "),
-        Condition::Any { of } => of.iter().map(|c| describe_condition(c, fact)).collect::<Vec<_>>().join(", or "),
-        Condition::Not { of } => format!("not ({})", describe_condition(of, fact)),
+        Condition::All { of } => of.iter().map(|c| describe(c, fact, exactly)).collect::<Vec<_>>().join(" and "),
+        Condition::Any { of } => of.iter().map(|c| describe(c, fact, exactly)).collect::<Vec<_>>().join(", or "),
+        Condition::Not { of } => format!("not ({})", describe(of, fact, exactly)),
     }
 }
 

@@ -16,8 +16,10 @@
 //! bounds and counts is checked (`checked_*`) or saturating and its failure is an error value.
 #![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
+pub mod archive;
 pub mod catalog;
 pub mod check;
+pub mod dates;
 pub mod declaration;
 pub mod diag;
 pub mod diff;
@@ -28,6 +30,8 @@ pub mod money;
 pub mod partition;
 pub mod paths;
 pub mod raw;
+pub mod records;
+pub mod register;
 pub mod robustness;
 pub mod session;
 pub mod value;

@@ -6,11 +6,11 @@
 
 use crate::money::Rounding;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// What kind of answer a fact takes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum FactKind {
     YesNo { unsure: bool },
@@ -34,15 +34,16 @@ impl FactKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChoiceOption {
     pub id: String,
     pub label: String,
     pub hint: Option<String>,
 }
 
-/// A fact from the shared vocabulary.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A fact from the shared vocabulary. It deserializes too, because an archived policy version
+/// carries the facts it was made with (see [`crate::archive`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fact {
     pub id: String,
     pub kind: FactKind,
@@ -58,11 +59,12 @@ impl Fact {
     }
 }
 
-/// The checked vocabulary: facts by id and the topics in their written order.
+/// The checked vocabulary: facts by id, the topics in their written order, and the record fields.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Vocabulary {
     pub facts: BTreeMap<String, Fact>,
     pub topics: Vec<(String, String)>,
+    pub records: BTreeMap<String, crate::records::RecordField>,
 }
 
 impl Vocabulary {
@@ -390,6 +392,8 @@ pub struct Tree {
     pub start: String,
     pub nodes: BTreeMap<String, Node>,
     pub cases: Vec<Case>,
+    /// The record details this tree's register needs, in the order asked (empty: none).
+    pub record: Vec<crate::records::RecordUse>,
 }
 
 impl Tree {
@@ -421,6 +425,9 @@ pub struct Header {
     pub note: Option<String>,
     /// Who the code applies to.
     pub scope: Option<String>,
+    /// When this version took effect, `YYYY-MM-DD` (checked to be a real date); `None` only for
+    /// versions archived from before policies carried one.
+    pub effective: Option<String>,
 }
 
 /// A checked policy. It carries its own copy of the facts its trees ask, so it can be evaluated
@@ -432,7 +439,12 @@ pub struct Policy {
     pub trees: BTreeMap<String, Tree>,
     pub facts: BTreeMap<String, Fact>,
     pub topics: Vec<(String, String)>,
-    /// `sha256:` and the hex digest of the canonical JSON of the policy and the facts it uses.
+    /// Its own copy of the record fields its trees name, like `facts`.
+    pub records: BTreeMap<String, crate::records::RecordField>,
+    /// The declaration of interests the code asks for, or why it asks none.
+    pub interests_declaration: Option<crate::records::InterestsDeclarationRule>,
+    /// `sha256:` and the hex digest of the canonical JSON of the policy and the facts (and record
+    /// fields) it uses.
     pub digest: String,
 }
 
@@ -447,5 +459,16 @@ impl Policy {
 
     pub fn clause(&self, reference: &str) -> Option<&str> {
         self.clauses.get(reference).map(String::as_str)
+    }
+
+    /// The version in words, as every declaration shows it: "Kent County Council, The Kent Code,
+    /// version September 2007, effective 10 October 2007".
+    pub fn version_in_words(&self) -> String {
+        let h = &self.header;
+        let effective = match h.effective.as_deref().and_then(|e| crate::dates::parse_iso(e).ok()) {
+            Some(d) => format!("effective {}", crate::dates::long(d)),
+            None => "no effective date recorded".to_string(),
+        };
+        format!("{}, {}, version {}, {effective}", h.council, h.title, h.version)
     }
 }

@@ -16,6 +16,31 @@ pub struct RawPolicy {
     pub clauses: BTreeMap<String, String>,
     #[serde(default)]
     pub trees: BTreeMap<String, RawTree>,
+    /// Whether the code asks officers for a declaration of interests, and when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interests_declaration: Option<RawInterestsDeclaration>,
+}
+
+/// `[interests_declaration]`: the declaration of interests the code asks for (Kent Appendix 1,
+/// annually; Oxfordshire 56-57, on appointment, nil when there is nothing, again on a change),
+/// or `asked = false` with a note saying how the code has interests declared instead.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawInterestsDeclaration {
+    pub asked: bool,
+    /// The tree each declared interest is checked against (`interests`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tree: Option<String>,
+    /// When the code asks it: `annual`, `on_appointment`, `on_change`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<String>,
+    /// Whether an officer with nothing to declare makes a nil declaration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nil: Option<bool>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cite: Vec<String>,
+    /// In plain words: what the code asks, or how it has interests declared when it asks no declaration.
+    pub note: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -31,6 +56,10 @@ pub struct RawHeader {
     /// Who the code applies to, in plain words with its clause numbers (shown with every tree).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
+    /// The date this version of the policy took effect, `YYYY-MM-DD`. Required of a current
+    /// policy (L015); versions archived from before it existed have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -56,6 +85,19 @@ pub struct RawTree {
     pub nodes: BTreeMap<String, RawNode>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cases: Vec<RawCase>,
+    /// The details a register needs, asked after the answer: record field ids from the vocabulary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<RawRecord>,
+}
+
+/// `[trees.<id>.record]`: which of the vocabulary's record fields this tree's register needs.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRecord {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub required: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub optional: Vec<String>,
 }
 
 /// A node is a question (it has `ask`) or an outcome (it has `verdict`). Both shapes share one
@@ -214,6 +256,37 @@ pub struct RawVocabulary {
     pub topics: indexmap_free::OrderedMap,
     #[serde(default)]
     pub facts: BTreeMap<String, RawFact>,
+    /// Record fields: the details a register keeps, defined once and named by trees.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub records: BTreeMap<String, RawRecordField>,
+}
+
+/// A record field as written in the vocabulary.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRecordField {
+    /// `text`, `date`, `choice`, `money` or `number`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// Text: the most characters (default 200, at most 2,000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u32>,
+    /// Date: the date cannot be after the day the declaration is made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_future: Option<bool>,
+    /// Number: the bounds (defaults 0 and 1,000,000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<RawOption>,
+    /// The register column it fills (`offered_by`, `what`, `value`, `action_taken`, `date_offered`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

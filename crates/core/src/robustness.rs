@@ -2,10 +2,11 @@
 //! the regression test over their corpus both call these, so a crash found by fuzzing stays
 //! fixed in the normal test run.
 
+use crate::archive::Versions;
 use crate::check::check_policy;
-use crate::declaration::verify;
+use crate::declaration::verify_any;
 use crate::eval::{evaluate, EvalError, Evaluation};
-use crate::model::{Policy, Vocabulary};
+use crate::model::Vocabulary;
 use crate::money::{format_money, max_money, parse_money};
 use crate::partition::numeric_domain;
 use crate::raw::{parse_policy, Format};
@@ -111,7 +112,7 @@ pub fn money_text(text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Verifies any text as a declaration against the given policies.
-pub fn declaration_text<'p>(text: &str, find: impl Fn(&str) -> Option<&'p Policy>) {
-    let _ = verify(text, find);
+/// Verifies any text as a declaration (v1 or v2) against the given policy versions.
+pub fn declaration_text(text: &str, versions: &Versions<'_>) {
+    let _ = verify_any(text, versions);
 }

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 mod common;
+use probity_core::archive::Versions;
 use probity_core::declaration::{build, verify, Declarant, VerifyError};
 use probity_core::eval::evaluate;
 use probity_core::value::from_json;
@@ -68,7 +69,7 @@ fn reseal(v: &mut J) {
 fn the_untouched_declaration_verifies() {
     let catalog = common::catalog();
     let text = kent_fee_declaration(&catalog);
-    let v = verify(&text, |id| catalog.policy(id)).unwrap();
+    let v = verify(&text, &Versions::current(&catalog.policies)).unwrap();
     assert_eq!(v.declaration.outcome.amounts[0].value, "75.62");
     assert_eq!(v.declaration.schema, "probity.declaration");
 }
@@ -85,7 +86,11 @@ fn any_single_changed_field_is_rejected() {
         let leaf = get_mut(&mut v, path);
         *leaf = changed(leaf);
         let text = serde_json::to_string(&v).unwrap();
-        assert!(verify(&text, |id| catalog.policy(id)).is_err(), "changing /{} was not caught", path.join("/"));
+        assert!(
+            verify(&text, &Versions::current(&catalog.policies)).is_err(),
+            "changing /{} was not caught",
+            path.join("/")
+        );
     }
 }
 
@@ -108,7 +113,7 @@ fn a_changed_field_with_a_recomputed_digest_is_still_caught_by_the_rerun() {
         reseal(&mut v);
         let text = serde_json::to_string(&v).unwrap();
         assert!(
-            verify(&text, |id| catalog.policy(id)).is_err(),
+            verify(&text, &Versions::current(&catalog.policies)).is_err(),
             "a resealed change to /{} was not caught",
             path.join("/")
         );
@@ -128,7 +133,7 @@ fn a_resealed_declarant_or_time_verifies_when_acceptable_and_is_refused_when_not
         let path: Vec<String> = field.iter().map(|s| s.to_string()).collect();
         *get_mut(&mut v, &path) = value;
         reseal(&mut v);
-        verify(&serde_json::to_string(&v).unwrap(), |id| catalog.policy(id)).map(|_| ())
+        verify(&serde_json::to_string(&v).unwrap(), &Versions::current(&catalog.policies)).map(|_| ())
     };
     let acceptable: [(&[&str], J); 4] = [
         (&["declarant", "name"], json!("Someone Else")),
@@ -200,21 +205,25 @@ fn a_changed_policy_is_reported_as_such() {
         probity_core::Source { label: "vocabulary.toml", text: common::VOCABULARY, format: probity_core::Format::Toml },
         &[probity_core::Source { label: "kent.toml", text: &edited, format: probity_core::Format::Toml }],
     );
-    let err = verify(&text, |id| l.catalog.policy(id)).unwrap_err();
-    assert!(matches!(err, VerifyError::PolicyChanged { .. }), "{err}");
-    assert!(matches!(verify(&text, |_| None).unwrap_err(), VerifyError::UnknownPolicy { .. }));
+    let err = verify(&text, &Versions::current(&l.catalog.policies)).unwrap_err();
+    assert!(matches!(err, VerifyError::UnknownVersion { .. }), "{err}");
+    assert!(matches!(
+        verify(&text, &Versions::current(&BTreeMap::new())).unwrap_err(),
+        VerifyError::UnknownPolicy { .. }
+    ));
 }
 
 #[test]
 fn malformed_files_are_explained() {
     let catalog = common::catalog();
     let check = |text: &str, expected: &str| {
-        let e = verify(text, |id| catalog.policy(id)).unwrap_err().to_string();
+        let e = verify(text, &Versions::current(&catalog.policies)).unwrap_err().to_string();
         assert!(e.contains(expected), "{e:?} should mention {expected:?}");
     };
     check("not json", "not JSON");
-    check("{}", "not a declaration v1");
-    check(r#"{"schema":"probity.declaration","schema_version":2}"#, "not a declaration v1");
+    check("{}", "not a declaration v1 or v2");
+    check(r#"{"schema":"probity.declaration","schema_version":3}"#, "not a declaration v1 or v2");
+    check(r#"{"schema":"probity.declaration","schema_version":2}"#, "a declaration v2: verify it with `verify_any`");
     check(r#"{"schema":"probity.declaration","schema_version":1,"digest":"sha256:00"}"#, "digest does not match");
 }
 

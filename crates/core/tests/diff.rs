@@ -13,6 +13,7 @@ id = "example"
 council = "Example Council"
 title = "Example Code"
 version = "2026"
+effective = "2026-01-01"
 source = "diff test"
 
 [clauses]

@@ -24,6 +24,7 @@ id = "crafted"
 council = "Crafted Council"
 title = "Crafted Code"
 version = "1"
+effective = "2026-01-01"
 source = "a test"
 
 [clauses]

@@ -23,7 +23,7 @@ fn pence(p: usize) -> String {
 
 fn policy(tree: J) -> String {
     json!({
-        "policy": { "id": "large", "council": "Large Council", "title": "Large Code", "version": "1", "source": "a test" },
+        "policy": { "id": "large", "council": "Large Council", "title": "Large Code", "version": "1", "effective": "2026-01-01", "source": "a test" },
         "clauses": { "1": "Fees may be kept." },
         "trees": { "fees": tree },
     })

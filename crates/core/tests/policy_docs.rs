@@ -7,7 +7,7 @@ use probity_core::diag::{Code, Diagnostic};
 use probity_core::{load, Format, Source};
 
 const README: &str = include_str!("../../../policies/README.md");
-const HEADER: &str = "[policy]\nid = \"example\"\ncouncil = \"Example Council\"\ntitle = \"Example Code\"\nversion = \"2026\"\nsource = \"lint example\"\n\n";
+const HEADER: &str = "[policy]\nid = \"example\"\ncouncil = \"Example Council\"\ntitle = \"Example Code\"\nversion = \"2026\"\neffective = \"2026-01-01\"\nsource = \"lint example\"\n\n";
 
 /// (info string, body) of every ```toml block.
 fn blocks() -> Vec<(String, String)> {

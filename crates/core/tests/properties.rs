@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 mod common;
+use probity_core::archive::Versions;
 use probity_core::declaration::{build, verify};
 use probity_core::eval::{facts_reachable_from, End};
 use probity_core::model::{FactKind, Node, Policy};
@@ -134,7 +135,7 @@ proptest! {
         let s = random_walk(p, tree, &picks);
         let Page::Outcome(e) = s.page(p).unwrap() else { panic!("no outcome") };
         let text = build(p, &e, None, "2026-11-22T10:00:00Z").to_json_pretty();
-        let v = verify(&text, |id| catalog().policy(id));
+        let v = verify(&text, &Versions::current(&catalog().policies));
         prop_assert!(v.is_ok(), "{pid}/{tree}: {:?}", v.err());
         prop_assert_eq!(&v.unwrap().evaluation, &*e);
 
@@ -147,7 +148,7 @@ proptest! {
         // not a change to the declaration; every other change must fail.
         let same = serde_json::from_str::<serde_json::Value>(&changed).ok() == serde_json::from_str::<serde_json::Value>(&text).ok();
         if !same {
-            prop_assert!(verify(&changed, |id| catalog().policy(id)).is_err(), "byte {i} changed to {byte} still verifies");
+            prop_assert!(verify(&changed, &Versions::current(&catalog().policies)).is_err(), "byte {i} changed to {byte} still verifies");
         }
     }
 }

@@ -14,6 +14,7 @@ id = "example"
 council = "Example Council"
 title = "Example Code"
 version = "1"
+effective = "2026-01-01"
 source = "test"
 [clauses]
 "1" = "Gifts under £25 may be kept."

@@ -101,6 +101,7 @@ id = "intruder"
 council = "Intruder Council"
 title = "Borrowed Code"
 version = "1"
+effective = "2026-01-01"
 source = "test"
 [clauses]
 "1" = "Speak to the media only if authorised."

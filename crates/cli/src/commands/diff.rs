@@ -32,6 +32,15 @@ enum Format {
 
 /// Loads one version, or says what keeps it from checking.
 fn load(which: &str, arg: &str, dir: &Path) -> Result<Policy, CliError> {
+    // An archived version (policies/archive/<id>/…json) is read as the archive keeps it.
+    let path = Path::new(arg);
+    if path.is_file() && path.components().any(|c| c.as_os_str() == "archive") {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| CliError::usage(format!("cannot read `{arg}`: {e}"), "check the path"))?;
+        return probity_core::archive::load(&text, arg).map(|a| a.policy).map_err(|e| {
+            CliError::finding(format!("the {which} version `{arg}`: {e}"), "run `probity lint` on the policies folder")
+        });
+    }
     // Without running the cases: an edit is compared before its cases are brought up to date.
     let (loaded, id) = files::load_one_with(arg, dir, CheckOptions { require_cases: false })?;
     if let Some(p) = loaded.catalog.policy(&id) {

@@ -25,7 +25,9 @@ pub fn collect(paths: &[PathBuf], default_dir: &Path) -> Result<Vec<Diagnostic>,
     let mut all = Vec::new();
     for target in &targets {
         if target.is_dir() {
-            all.extend(files::load_dir(target)?.diagnostics);
+            let loaded = files::load_dir(target)?;
+            all.extend(loaded.diagnostics);
+            all.extend(archive_diagnostics(target, &loaded.catalog)?);
         } else if target.is_file() {
             let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
             let vocabulary = files::vocabulary_in(dir).or_else(|_| files::vocabulary_in(default_dir))?;
@@ -42,6 +44,27 @@ pub fn collect(paths: &[PathBuf], default_dir: &Path) -> Result<Vec<Diagnostic>,
     all.sort_by(|a, b| (a.severity, &a.location, a.code).cmp(&(b.severity, &b.location, b.code)));
     all.dedup();
     Ok(all)
+}
+
+/// The folder's archive: every file loads and is named for its digest, and no policy in force
+/// shares an archived version's name and effective date with different content.
+fn archive_diagnostics(dir: &Path, catalog: &probity_core::Catalog) -> Result<Vec<Diagnostic>, CliError> {
+    use probity_core::diag::{Code, Location};
+    let (archived, problems) = files::load_archive(dir)?;
+    let mut out: Vec<Diagnostic> = problems
+        .into_iter()
+        .map(|p| {
+            let location = Location { policy: p.path.display().to_string(), ..Default::default() };
+            Diagnostic::new(
+                Code::L023,
+                location,
+                format!("the archived version cannot be used: {}", p.message),
+                "restore the file from git, or archive the version again with `probity archive`",
+            )
+        })
+        .collect();
+    out.extend(catalog.policies.values().filter_map(|p| probity_core::archive::name_clash(p, &archived)));
+    Ok(out)
 }
 
 pub fn run(args: Args, policies: &Path) -> Outcome {

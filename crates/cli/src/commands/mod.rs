@@ -1,5 +1,6 @@
 //! One module per subcommand; each has an `Args` (clap) and a `run`.
 
+pub mod archive;
 pub mod ask;
 pub mod bundle;
 pub mod compare;
@@ -7,8 +8,10 @@ pub mod coverage;
 pub mod decide;
 pub mod diff;
 pub mod graph;
+pub mod interests;
 pub mod lint;
 pub mod paths;
+pub mod register;
 pub mod review;
 pub mod schema;
 pub mod test;

@@ -1,6 +1,8 @@
 use super::{CliError, Outcome};
 use crate::files;
-use probity_core::declaration::verify;
+use probity_core::archive::Versions;
+use probity_core::declaration::v2::DeclarationV2;
+use probity_core::declaration::{verify_any, AnyDeclaration, VerifiedAny, WHAT_THE_DIGEST_PROVES};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,7 +14,7 @@ pub const MAX_BYTES: u64 = 1_000_000;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The declaration JSON file (at most 1 MB).
+    /// The declaration JSON file, v1 or v2 (at most 1 MB).
     file: PathBuf,
 }
 
@@ -20,37 +22,76 @@ pub struct Args {
 pub fn run(args: Args, dir: &Path) -> Outcome {
     let text = read_limited(&args.file)?;
     let loaded = files::load_dir(dir)?;
-    match verify(&text, |id| loaded.catalog.policy(id)) {
+    let archived = files::archived_versions_for(dir, std::slice::from_ref(&text));
+    let versions = Versions { current: &loaded.catalog.policies, archived: &archived };
+    match verify_any(&text, &versions) {
         Ok(v) => {
-            let d = &v.declaration;
-            println!(
-                "valid: {} › {} › {} ({}), {} answer(s), made {}",
-                d.policy.id,
-                d.tree.id,
-                d.outcome.verdict_label,
-                d.outcome.headline,
-                d.answers.len(),
-                d.created_at
-            );
-            println!(
-                "  consistent: the digest shows the record is unchanged (or was resealed), and its outcome, amounts, \
-                 clauses and trace are what policy `{}` version `{}` gives for its answers",
-                d.policy.id, d.policy.version
-            );
-            println!(
-                "  not a signature: it does not prove who made it, when, or that the answers are true; the name and \
-                 time are as stated"
-            );
+            print!("{}", describe(&v));
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => Err(CliError::finding(format!("invalid: {e}"), e.help())),
     }
 }
 
+/// What a valid declaration is, the version it was checked against, and what that proves.
+pub fn describe(v: &VerifiedAny<'_>) -> String {
+    let mut out = String::new();
+    match &v.declaration {
+        AnyDeclaration::V1(d) => {
+            out.push_str(&format!(
+                "valid: {} › {} › {} ({}), {} answer(s), made {} (declaration v1)\n",
+                d.policy.id,
+                d.tree.id,
+                d.outcome.verdict_label,
+                d.outcome.headline,
+                d.answers.len(),
+                d.created_at
+            ));
+        }
+        AnyDeclaration::V2(DeclarationV2::Answer(d)) => {
+            out.push_str(&format!(
+                "valid: {} › {} › {} ({}), {} answer(s), made {} (declaration v2)\n",
+                d.policy.id,
+                d.tree.id,
+                d.outcome.verdict_label,
+                d.outcome.headline,
+                d.answers.len(),
+                d.created_at
+            ));
+            for detail in &d.details {
+                out.push_str(&format!("  {}: {}\n", detail.label, detail.display));
+            }
+        }
+        AnyDeclaration::V2(DeclarationV2::Interests(d)) => {
+            let what =
+                if d.nil { "a nil declaration".to_string() } else { format!("{} interest(s)", d.interests.len()) };
+            out.push_str(&format!(
+                "valid: {} › {} ({}), {what}, made {} (declaration v2)\n",
+                d.policy.id,
+                d.occasion.label(),
+                d.tree.id,
+                d.created_at
+            ));
+            for (i, item) in d.interests.iter().enumerate() {
+                let details: Vec<String> = item.details.iter().map(|x| format!("{}: {}", x.label, x.display)).collect();
+                out.push_str(&format!(
+                    "  {}. {} — {}\n",
+                    i.saturating_add(1),
+                    item.outcome.verdict_label,
+                    details.join("; ")
+                ));
+            }
+        }
+    }
+    out.push_str(&format!("  {}\n", v.version.made_under()));
+    out.push_str(&format!("  {WHAT_THE_DIGEST_PROVES}\n"));
+    out
+}
+
 /// Reads the file, refusing it once it passes [`MAX_BYTES`]: by its size when the file system
 /// knows it, and by never reading more than one byte past the limit when it does not (a pipe,
 /// `/dev/zero`).
-fn read_limited(path: &Path) -> Result<String, CliError> {
+pub fn read_limited(path: &Path) -> Result<String, CliError> {
     let cannot = |e: std::io::Error| {
         CliError::usage(format!("cannot read `{}`: {e}", path.display()), "give the path of a downloaded declaration")
     };

@@ -15,6 +15,7 @@ use std::str::FromStr;
 mod kind;
 pub mod limits;
 pub mod phone;
+mod records;
 
 pub use limits::Limits;
 
@@ -190,7 +191,8 @@ pub fn check_vocabulary(raw: &RawVocabulary) -> Checked<Vocabulary> {
             );
         }
     }
-    let vocabulary = Vocabulary { facts, topics: raw.topics.0.clone() };
+    let records = records::fields(&raw.records, &mut r);
+    let vocabulary = Vocabulary { facts, topics: raw.topics.0.clone(), records };
     Checked { value: Some(vocabulary), diagnostics: r.diagnostics }
 }
 
@@ -199,7 +201,7 @@ fn ordinal(i: usize) -> usize {
     i.saturating_add(1)
 }
 
-fn is_identifier(s: &str) -> bool {
+pub(crate) fn is_identifier(s: &str) -> bool {
     !s.is_empty()
         && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         && s.chars().next().is_some_and(|c| c.is_ascii_lowercase())
@@ -253,12 +255,30 @@ pub fn check_policy_with_limits(
     limits: Limits,
 ) -> Checked<Policy> {
     let policy_name = if raw.policy.id.trim().is_empty() { label.to_string() } else { raw.policy.id.clone() };
-    let mut r = Reporter::new(policy_name);
+    check_into(raw, vocabulary, options, limits, Reporter::new(policy_name))
+}
+
+/// Checks an archived version of a policy so that declarations made under it can be re-run:
+/// relaxed as [`Reporter::relaxed`] says (a tree without a kind is read as a permission tree,
+/// which is how verdicts were worded before trees had kinds), without running its cases.
+pub fn check_archived(raw: &RawPolicy, vocabulary: &Vocabulary, label: &str) -> Checked<Policy> {
+    let policy_name = if raw.policy.id.trim().is_empty() { label.to_string() } else { raw.policy.id.clone() };
+    check_into(raw, vocabulary, CheckOptions { require_cases: false }, Limits::DEFAULT, Reporter::relaxed(policy_name))
+}
+
+fn check_into(
+    raw: &RawPolicy,
+    vocabulary: &Vocabulary,
+    options: CheckOptions,
+    limits: Limits,
+    mut r: Reporter,
+) -> Checked<Policy> {
     // Too large to check quickly: say so and stop, before any work that grows with the size.
     if !limits::policy(raw, &limits, &mut r) {
         return Checked { value: None, diagnostics: r.diagnostics };
     }
     check_header(&raw.policy, &mut r);
+    records::effective(&raw.policy, &mut r);
     for (reference, text) in &raw.clauses {
         if text.trim().is_empty() {
             r.push(
@@ -291,6 +311,8 @@ pub fn check_policy_with_limits(
             trees.insert(tree_id.clone(), tree);
         }
     }
+    let interests_declaration =
+        records::interests_declaration(raw.interests_declaration.as_ref(), &trees, &raw.clauses, &mut r, &mut cited);
     for reference in raw.clauses.keys() {
         if !cited.contains(reference) {
             r.push(
@@ -307,7 +329,12 @@ pub fn check_policy_with_limits(
 
     let facts: BTreeMap<String, Fact> =
         used_facts.iter().filter_map(|id| vocabulary.facts.get(id).map(|f| (id.clone(), f.clone()))).collect();
-    let digest = match policy_digest(raw, &facts) {
+    let records: BTreeMap<String, crate::records::RecordField> = trees
+        .values()
+        .flat_map(|t| t.record.iter())
+        .filter_map(|u| vocabulary.records.get(&u.field).map(|f| (u.field.clone(), f.clone())))
+        .collect();
+    let digest = match policy_digest(raw, &facts, &records) {
         Ok(d) => d,
         Err(e) => {
             r.push(Code::P001, r.at(None, None, None), e, "write every amount as text, for example \"25.50\"");
@@ -323,11 +350,14 @@ pub fn check_policy_with_limits(
             source: raw.policy.source.clone(),
             note: raw.policy.note.clone(),
             scope: raw.policy.scope.clone(),
+            effective: raw.policy.effective.clone(),
         },
         clauses: raw.clauses.clone(),
         trees,
         facts,
         topics: vocabulary.topics.clone(),
+        records,
+        interests_declaration,
         digest,
     };
     check_cases(&policy, raw, options, &mut r);
@@ -336,15 +366,34 @@ pub fn check_policy_with_limits(
 }
 
 /// The policy's content digest: the canonical JSON of the policy as written (less its scenario
-/// cases, which test the rules but are not rules) and of the facts its trees ask. A change to
-/// any rule, clause, wording or fact gives a different digest, whatever the file format.
-pub fn policy_digest(raw: &RawPolicy, facts: &BTreeMap<String, Fact>) -> Result<String, String> {
+/// cases, which test the rules but are not rules), of the facts its trees ask and of the record
+/// fields they name. A change to any rule, clause, wording, fact or field gives a different
+/// digest, whatever the file format.
+pub fn policy_digest(
+    raw: &RawPolicy,
+    facts: &BTreeMap<String, Fact>,
+    records: &BTreeMap<String, crate::records::RecordField>,
+) -> Result<String, String> {
+    crate::jcs::digest_of(&digest_input(raw, facts, records)).map_err(|e| e.to_string())
+}
+
+/// What [`policy_digest`] hashes: `{"policy", "facts"}`, and `"records"` only when the policy
+/// names some, so the versions from before record fields existed keep the digests they had.
+/// An archived version keeps exactly this object (see [`crate::archive`]).
+pub fn digest_input(
+    raw: &RawPolicy,
+    facts: &BTreeMap<String, Fact>,
+    records: &BTreeMap<String, crate::records::RecordField>,
+) -> serde_json::Value {
     let mut rules = raw.clone();
     for tree in rules.trees.values_mut() {
         tree.cases.clear();
     }
-    let value = serde_json::json!({ "policy": rules, "facts": facts });
-    crate::jcs::digest_of(&value).map_err(|e| e.to_string())
+    let mut value = serde_json::json!({ "policy": rules, "facts": facts });
+    if let (false, Some(map)) = (records.is_empty(), value.as_object_mut()) {
+        map.insert("records".into(), serde_json::to_value(records).unwrap_or_default());
+    }
+    value
 }
 
 fn check_header(h: &RawHeader, r: &mut Reporter) {
@@ -419,6 +468,7 @@ fn check_tree(
         }
     }
     let tree_kind = kind::tree_kind(raw_tree, r, at(r, None, Some("kind".into())));
+    let record = records::tree_record(raw_tree, &vocabulary.records, r, at(r, None, Some("record".into())));
     let max_questions = phone::max_questions(raw_tree, r, at(r, None, Some("max_questions".into())));
     if !raw_tree.nodes.contains_key(&raw_tree.start) {
         r.push(
@@ -624,6 +674,7 @@ fn check_tree(
         start: raw_tree.start.clone(),
         nodes,
         cases: Vec::new(),
+        record,
     })
 }
 
