@@ -92,7 +92,9 @@ impl Code {
 
     pub fn severity(self) -> Severity {
         match self {
-            Code::L013 => Severity::Warning,
+            // TEMP (reverted at merge): L020 and L021 are warnings on this branch only, until the
+            // councils' policies are brought within them on their own branches.
+            Code::L013 | Code::L020 | Code::L021 => Severity::Warning,
             _ => Severity::Error,
         }
     }
