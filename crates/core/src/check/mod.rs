@@ -601,7 +601,9 @@ fn check_outcome(
     r: &mut Reporter,
     at: &LocateIn<'_>,
 ) -> Option<OutcomeNode> {
-    let before = r.diagnostics.len();
+    // Errors only: a warning about the outcome does not stop it being evaluated.
+    let errors = |r: &Reporter| r.diagnostics.iter().filter(|d| d.is_error()).count();
+    let before = errors(r);
     let loc = |r: &Reporter, d: Option<String>| at(r, Some(node_id), d);
     let verdict = Verdict::parse(verdict).or_else(|| {
         r.push(
@@ -717,7 +719,7 @@ fn check_outcome(
             });
         }
     }
-    if r.diagnostics.len() > before {
+    if errors(r) > before {
         return None;
     }
     let (ask_for, label) = wording?;
