@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openWidget, chooseCouncilAndTree, answer, focused, artifacts, probity } from './harness.mjs';
+import { launch, openWidget, chooseCouncilAndTree, answer, focused, artifacts, probity, openRecordDetails } from './harness.mjs';
 
 async function kentHalfFee(page) {
   await chooseCouncilAndTree(page, 'kent', 'fees');
@@ -16,6 +16,7 @@ async function kentHalfFee(page) {
 }
 
 async function fillDetails(page) {
+  await openRecordDetails(page);
   await page.locator('probity-widget #pb-name').fill('Ada Officer');
   await page.locator('probity-widget #pb-job-title').fill('Planning officer');
   await page.locator('probity-widget #pb-team').fill('Development control');
@@ -127,6 +128,7 @@ test('export errors: the summary takes focus on screen, its links focus the fiel
     const page = await context.newPage();
     await openWidget(page, url);
     await kentHalfFee(page);
+    await openRecordDetails(page);
     await page.locator('probity-widget #pb-email').fill('a.officer at kent');
     const before = await page.evaluate(() => ({ href: location.href, length: history.length }));
     await page.locator('probity-widget [data-download]').click();

@@ -21,7 +21,10 @@ export async function expectPage(page, fact, where) {
   let last;
   for (let i = 0; i < 100; i++) {
     last = await now(page);
-    if (last.fact === fact) return last;
+    if (last.fact === fact) {
+      await settle(page);
+      return last;
+    }
     await page.waitForTimeout(20);
   }
   throw new Error(`${where}: expected ${fact}, the widget shows ${JSON.stringify(last)}`);
@@ -34,3 +37,12 @@ export async function give(page, value) {
 }
 
 export const cont = (page) => page.locator('probity-widget .pb-host[data-live] [data-continue]').click();
+
+/**
+ * Lets the widget finish with the page it shows: it writes the browser history entry in a task
+ * after the paint (so the officer never waits for it). A person cannot press Back within that
+ * millisecond; a test can, so it waits for the task queue to reach a timer set after it.
+ */
+export function settle(page) {
+  return page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+}

@@ -1,11 +1,12 @@
-//! The root component: owns the reducer and every side effect (focus, history, storage).
+//! The root component: owns the reducer and every side effect (focus, titles, history, storage).
 
 use crate::browser;
 use crate::catalog::Bundle;
 use crate::kiosk::KioskTimer;
-use crate::pages::{compare::ComparePage, outcome::OutcomePage, question::QuestionPage, start::StartPage};
+use crate::pages::{compare::ComparePage, outcome::OutcomePage, question::QuestionPage, start::StartPage, Ui};
 use crate::state::{Action, State, View};
 use probity_core::session::{Page, Session};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -31,6 +32,13 @@ pub struct Config {
     /// Kiosk mode: seconds without a touch or key before the answers are cleared.
     #[prop_or(120)]
     pub idle_seconds: u32,
+    /// The level of the widget's main heading (`heading-level`, 1 to 6): 2 on a host page that
+    /// has its own h1, so the page keeps one h1.
+    #[prop_or(1)]
+    pub heading_level: u8,
+    /// Leave the host page's title alone (`keep-title`); otherwise each page sets it.
+    #[prop_or_default]
+    pub keep_title: bool,
 }
 
 /// The saved form of an in-progress walk (sessionStorage only; never in kiosk mode).
@@ -38,6 +46,26 @@ pub struct Config {
 struct Saved {
     policy: String,
     session: Session,
+    /// What was typed for money and number answers (see `State::typed`).
+    #[serde(default)]
+    typed: BTreeMap<String, String>,
+}
+
+/// The name of the page the state shows, for the title: its question, its verdict, or the
+/// start page's heading.
+pub fn page_title(state: &State) -> String {
+    match (&state.view, state.page()) {
+        (View::Start, _) | (_, None) => "Am I allowed to do this?".to_string(),
+        (View::Compare, Some(_)) => "How other councils treat this".to_string(),
+        (_, Some(Page::Question { question, .. })) => question.question.clone(),
+        (_, Some(Page::Outcome(e))) => format!("{}: {}", e.outcome.label, e.outcome.headline),
+    }
+}
+
+/// The title for a page, as GOV.UK services write it: "Error: " first when the page shows an
+/// error, then the page, then the service.
+pub fn full_title(page: &str, error: bool) -> String {
+    format!("{}{page} - Probity", if error { "Error: " } else { "" })
 }
 
 #[function_component(App)]
@@ -60,7 +88,11 @@ pub fn app(config: &Config) -> Html {
                 if let Some(saved) =
                     browser::session_get(&storage_key).and_then(|t| serde_json::from_str::<Saved>(&t).ok())
                 {
-                    state.dispatch(Action::Restore { policy: saved.policy, session: saved.session });
+                    state.dispatch(Action::Restore {
+                        policy: saved.policy,
+                        session: saved.session,
+                        typed: saved.typed,
+                    });
                 }
             }
             browser::replace_history(&instance, &state.page_key());
@@ -90,7 +122,11 @@ pub fn app(config: &Config) -> Html {
         let instance = config.instance.clone();
         let key = state.page_key();
         let from_history = state.from_history;
+        let title = (!config.keep_title).then(|| full_title(&page_title(&state), state.error.is_some()));
         use_effect_with(state.page_seq, move |seq| {
+            if let Some(title) = title {
+                browser::set_title(&title);
+            }
             if *seq > 0 {
                 if let Some(el) = root.cast::<web_sys::Element>() {
                     browser::focus_marked(&el);
@@ -117,7 +153,7 @@ pub fn app(config: &Config) -> Html {
     {
         let saved = match (&state.policy, &state.session) {
             (Some(p), Some(s)) if !s.answers.is_empty() => {
-                serde_json::to_string(&Saved { policy: p.clone(), session: s.clone() }).ok()
+                serde_json::to_string(&Saved { policy: p.clone(), session: s.clone(), typed: state.typed.clone() }).ok()
             }
             _ => None,
         };
@@ -154,6 +190,9 @@ pub fn app(config: &Config) -> Html {
             if a == Action::Back && browser::go_back(&instance) {
                 return;
             }
+            if a == Action::Restart {
+                browser::rewind_history(&instance);
+            }
             state.dispatch(a)
         })
     };
@@ -175,10 +214,13 @@ pub fn app(config: &Config) -> Html {
     } else {
         html! {}
     };
+    let ui = Ui { heading_level: config.heading_level.clamp(1, 6), kiosk: config.kiosk, keep_title: config.keep_title };
     html! {
-        <div class={class} ref={root} lang="en-GB">
-            { body }
-            { kiosk_timer }
-        </div>
+        <ContextProvider<Ui> context={ui}>
+            <div class={class} ref={root} lang="en-GB">
+                { body }
+                { kiosk_timer }
+            </div>
+        </ContextProvider<Ui>>
     }
 }

@@ -33,6 +33,10 @@ struct MountOptions {
     /// The text of a council's own policy (JSON), fetched by the element from `policy-src`.
     policy_json: Option<String>,
     policy_label: Option<String>,
+    /// `heading-level` (1 to 6; the element passes only a whole number in that range).
+    heading_level: Option<u8>,
+    /// `keep-title`: leave the host page's title alone.
+    keep_title: bool,
 }
 
 /// A mounted widget; dropping it (or calling `destroy`) removes it.
@@ -71,6 +75,8 @@ pub fn mount(host: web_sys::Element, container: web_sys::Element, options: JsVal
         idle_seconds: options.idle_seconds.filter(|s| *s >= 1).unwrap_or(120),
         instance: options.instance.unwrap_or_else(|| "widget".to_string()),
         host: Some(host),
+        heading_level: options.heading_level.unwrap_or(1),
+        keep_title: options.keep_title,
     };
     crash::guard(&container);
     let handle = yew::Renderer::<App>::with_root_and_props(container, config).render();

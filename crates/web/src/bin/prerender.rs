@@ -33,6 +33,8 @@ fn render(policy: Option<String>, tree: Option<String>) -> String {
         instance: "widget".to_string(),
         host: None,
         idle_seconds: 120,
+        heading_level: 1,
+        keep_title: false,
     })
     .hydratable(false);
     futures::executor::block_on(renderer.render())
