@@ -2,7 +2,7 @@
 //
 // Usage on any page:  <script type="module" src="/probity/probity-widget.js"></script>
 //                     <probity-widget policy="kent" tree="gifts"></probity-widget>
-// Attributes (all optional): policy, tree, kiosk, idle-seconds, policy-src, no-storage.
+// Attributes (all optional): policy, tree, kiosk, idle-seconds, policy-src, no-storage, heading-level, keep-title.
 // The widget renders inside a shadow root with its own stylesheet, so the host page's CSS
 // cannot reach it and its CSS cannot reach the host page.
 //
@@ -123,7 +123,7 @@ async function fetchPolicy(src) {
 }
 
 class ProbityWidget extends HTMLElement {
-  static get observedAttributes() { return ['policy', 'tree', 'kiosk', 'policy-src', 'idle-seconds', 'no-storage']; }
+  static get observedAttributes() { return ['policy', 'tree', 'kiosk', 'policy-src', 'idle-seconds', 'no-storage', 'heading-level', 'keep-title']; }
 
   constructor() {
     super();
@@ -177,6 +177,9 @@ class ProbityWidget extends HTMLElement {
       no_storage: switched(this, 'no-storage') || (params.has('no-storage') && !['0', 'false'].includes(params.get('no-storage'))),
       instance: this._instance,
       idle_seconds: kiosk ? idleSeconds(this, params) : null,
+      // Only a whole number from 1 to 6 is passed on; the widget warns about anything else.
+      heading_level: headingLevel(this.getAttribute('heading-level')),
+      keep_title: switched(this, 'keep-title'),
     };
     // The first page, shown before the wasm arrives: the declarative one if the page has it,
     // else from pkg/first-pages.js; none when the live widget would open elsewhere.
@@ -184,7 +187,9 @@ class ProbityWidget extends HTMLElement {
     let prerendered = null;
     // A first page that cannot be had (pkg/first-pages.js missing, say) only costs the early
     // view: the live widget still starts.
-    const html = await firstPage({ ...options, policySrc: src || own !== null, declarative: !!declarative }).catch(() => null);
+    // The prerendered first pages have an h1, so a host that asks for another level waits for the live one.
+    const html = options.heading_level && options.heading_level !== 1 ? null
+      : await firstPage({ ...options, policySrc: src || own !== null, declarative: !!declarative }).catch(() => null);
     if (generation !== this._generation) return;
     if (declarative && html !== null) {
       container = declarative;
@@ -275,6 +280,11 @@ class ProbityWidget extends HTMLElement {
       }
     });
   }
+}
+
+function headingLevel(value) {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 6 ? n : null;
 }
 
 // A failure to load is shown as a panel that says what went wrong, never as a blank box.

@@ -1,4 +1,5 @@
-// Accessibility: axe-core finds no violation on any page type, every touch target is at least
+// Accessibility: axe-core finds no violation on any page type (export with an error, the
+// outcome's details open and the "Start again" question included), every touch target is at least
 // 44 px, and screenshots of each page type at 320 px and 1280 px are kept as test artefacts.
 
 import { test } from 'node:test';
@@ -6,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { launch, openWidget, chooseCouncilAndTree, answer, artifacts } from './harness.mjs';
+import { launch, openWidget, chooseCouncilAndTree, answer, artifacts, openRecordDetails, openAllDetails } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -59,6 +60,18 @@ async function everyPageType(page, url, check) {
   }
   await page.locator('probity-widget .pb-panel').waitFor();
   await check('outcome');
+  await openRecordDetails(page);
+  await page.locator('probity-widget #pb-email').fill('not an email');
+  await page.locator('probity-widget [data-download]').click();
+  await page.locator('probity-widget .pb-outcome .pb-error-summary').waitFor();
+  await check('export-error');
+  await page.locator('probity-widget #pb-email').fill('');
+  await openAllDetails(page);
+  await check('outcome-details-open');
+  await page.locator('probity-widget button', { hasText: 'Start again' }).click();
+  await page.locator('probity-widget [data-confirm-restart]').waitFor();
+  await check('start-again-confirm');
+  await page.locator('probity-widget button', { hasText: 'No, keep my answers' }).click();
   await page.locator('probity-widget button', { hasText: 'How do other councils treat this?' }).click();
   await page.locator('probity-widget .pb-table').waitFor();
   await check('compare');

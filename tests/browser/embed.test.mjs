@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openWidget, answer } from './harness.mjs';
+import { launch, openWidget, answer, openAllDetails } from './harness.mjs';
 
 async function hostPage(page, url, attributes) {
   // A host page built in the test: the element with the given attributes, under the same CSP.
@@ -51,6 +51,7 @@ test("a council's own policy by URL, rendered as text", async () => {
     await page.locator('probity-widget h1', { hasText: 'How much is the gift worth?' }).waitFor();
     await answer(page, '30');
     await page.locator('probity-widget .pb-panel').waitFor();
+    await openAllDetails(page); // 7.3 is quoted under "What the code says"
     const quote = page.locator('probity-widget blockquote[data-cite="7.3"]');
     assert.match(await quote.innerText(), /<b>cash<\/b> or <img src="x"/, 'markup in a clause is shown as text');
     assert.equal(await page.locator('probity-widget img').count(), 0);

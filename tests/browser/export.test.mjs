@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openWidget, chooseCouncilAndTree, answer, artifacts, probity } from './harness.mjs';
+import { launch, openWidget, chooseCouncilAndTree, answer, artifacts, probity, openRecordDetails } from './harness.mjs';
 
 async function kentHalfFee(page) {
   await chooseCouncilAndTree(page, 'kent', 'fees');
@@ -23,9 +23,10 @@ test('the host page receives the declaration as an event, and the copied text ve
     const errors = await openWidget(page, url);
     await page.evaluate(() => {
       window.__declarations = [];
-      document.addEventListener('probity-declaration', (e) => window.__declarations.push(e.detail));
+      document.addEventListener('probity-declaration', (e) => window.__declarations.push(e.detail.declaration));
     });
     await kentHalfFee(page);
+    await openRecordDetails(page);
     await page.locator('probity-widget #pb-job-title').fill('Planning officer');
     await page.locator('probity-widget button', { hasText: 'Copy to clipboard' }).click();
     await page.locator('probity-widget [role="status"]', { hasText: 'copied' }).waitFor();
@@ -102,9 +103,10 @@ test('a mistyped email is explained, and nothing is exported until it is put rig
     await openWidget(page, url);
     await page.evaluate(() => {
       window.__declarations = [];
-      document.addEventListener('probity-declaration', (e) => window.__declarations.push(e.detail));
+      document.addEventListener('probity-declaration', (e) => window.__declarations.push(e.detail.declaration));
     });
     await kentHalfFee(page);
+    await openRecordDetails(page);
     await page.locator('probity-widget #pb-name').fill('A. Officer');
     await page.locator('probity-widget #pb-email').fill('a.officer at kent');
     await page.locator('probity-widget [data-download]').click();

@@ -136,3 +136,14 @@ export async function storageSnapshot(page, context) {
   }));
   return { ...inPage, cookies: (await context.cookies()).map((c) => c.name) };
 }
+
+/** Opens the outcome page's "Add your name and details (optional)" section, a details element. */
+export async function openRecordDetails(page) {
+  const summary = page.locator('probity-widget .pb-host[data-live] .pb-keep details > summary').first();
+  if (!(await summary.evaluate((s) => s.parentElement.open))) await summary.click();
+}
+
+/** Opens every details section in the widget (Your answers, Why, …), so what is in them can be used. */
+export async function openAllDetails(page) {
+  await page.evaluate(() => document.querySelector('probity-widget').shadowRoot.querySelectorAll('details').forEach((d) => { d.open = true; }));
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openWidget, chooseCouncilAndTree, answer, heading, artifacts, repo } from './harness.mjs';
+import { launch, openWidget, chooseCouncilAndTree, answer, heading, artifacts, repo, openRecordDetails } from './harness.mjs';
 
 const probity = process.env.PROBITY_BIN || path.join(repo, 'target', 'debug', 'probity');
 
@@ -30,6 +30,7 @@ test('Kent gifts: a bottle of wine from a supplier, to a verified declaration', 
     assert.ok(quotes.some((q) => q.includes("Gifts, 'fees', personal discounts")), 'L.2 is quoted');
     await page.screenshot({ path: path.join(artifacts, 'kent-gifts-outcome-1280.png'), fullPage: true });
 
+    await openRecordDetails(page);
     await page.locator('probity-widget #pb-name').fill('A. Officer');
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openWidget, chooseCouncilAndTree, answer, heading, storageSnapshot, focused } from './harness.mjs';
+import { launch, openWidget, chooseCouncilAndTree, answer, heading, storageSnapshot, focused, openAllDetails } from './harness.mjs';
 
 test('back link, browser back and forward, change links, focus', async () => {
   const { context, url, close } = await launch();
@@ -32,10 +32,15 @@ test('back link, browser back and forward, change links, focus', async () => {
     await page.goForward();
     assert.match(await heading(page), /When and for whom/i);
 
-    // Continuing with the same answer goes straight to the outcome: the fee is still known.
+    // Continuing after going back steps to the next answered question, its answer shown
+    // (review 2026-11 row 8), then to the outcome.
     await answer(page, 'council_time_permitted');
+    assert.match(await heading(page), /How much is the fee/i);
+    assert.equal(await page.locator('probity-widget form .pb-input').inputValue(), '151.25');
+    await page.locator('probity-widget [data-continue]').click();
     await page.locator('probity-widget .pb-panel').waitFor();
-    // Change the setting with a Change link.
+    // Change the setting with a Change link (under "Your answers").
+    await openAllDetails(page);
     await page.locator('probity-widget [data-change="lecture_setting"]').click();
     assert.match(await heading(page), /When and for whom/i);
     await answer(page, 'own_time_outside_body');
@@ -56,7 +61,7 @@ test('bad money input: error summary takes focus and links to the field; nothing
     await chooseCouncilAndTree(page, 'kent', 'fees');
     await answer(page, 'lecture');
     await answer(page, 'council_time_permitted');
-    for (const [bad, message] of [['', 'Enter the value in pounds, for example 25 or 25.50'], ['twelve', 'Enter the value in pounds, for example 25 or 25.50'], ['12,50', 'Use a full stop for pence, for example 25.50'], ['12.505', 'Enter the value to the nearest penny, for example 25.50'], ['-4', 'The value must be £0 or more']]) {
+    for (const [bad, message] of [['', 'Enter how much the fee is'], ['twelve', 'The fee must be an amount in pounds, like 25 or 25.50'], ['12,50', 'The fee must use a full stop for pence, like 25.50'], ['12.505', 'The fee must be to the nearest penny, like 25.50'], ['-4', 'The fee must be £0 or more']]) {
       await answer(page, bad);
       const summary = page.locator('probity-widget .pb-error-summary');
       await summary.waitFor();

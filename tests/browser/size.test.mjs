@@ -15,7 +15,10 @@ import assert from 'node:assert/strict';
 import { launch, live } from './harness.mjs';
 
 const FIRST_SCREEN_BUDGET = 150 * 1024;
-const WHOLE_WIDGET_BUDGET = 440 * 1024;
+// Raised from 440 KB for the November 2026 review's fixes, which the wasm carries: the printout
+// from a hidden frame, an error message worded for each question, the outcome page's record,
+// details and "Start again" question (together about 25 KB gzip; measured 458 KB after them).
+const WHOLE_WIDGET_BUDGET = 460 * 1024;
 const QUESTION = 'What have you been offered?';
 
 /** Loads the Kent gifts tree in a fresh context and returns the bytes of every finished response. */

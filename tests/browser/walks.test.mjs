@@ -23,6 +23,7 @@ test('every council, every tree: a full walk at 320 px', async () => {
       assert.equal(verdict, row.verdict, `${policy}/${tree} should end at ${row.outcome}`);
       if (await scrollsSideways(page)) sideways.push(`${policy}/${tree}/outcome`);
       await page.locator('probity-widget button', { hasText: 'Start again' }).click();
+      await page.locator('probity-widget [data-confirm-restart] button', { hasText: 'Yes, start again' }).click();
       await page.locator('probity-widget h1', { hasText: 'Am I allowed to do this?' }).waitFor();
     }
     assert.deepEqual(sideways, [], 'no page scrolls sideways at 320 px');

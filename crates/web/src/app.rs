@@ -1,11 +1,12 @@
-//! The root component: owns the reducer and every side effect (focus, history, storage).
+//! The root component: owns the reducer and every side effect (focus, titles, history, storage).
 
 use crate::browser;
 use crate::catalog::Bundle;
 use crate::kiosk::KioskTimer;
-use crate::pages::{compare::ComparePage, outcome::OutcomePage, question::QuestionPage, start::StartPage};
+use crate::pages::{compare::ComparePage, outcome::OutcomePage, question::QuestionPage, start::StartPage, Ui};
 use crate::state::{Action, State, View};
 use probity_core::session::{Page, Session};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -37,6 +38,13 @@ pub struct Config {
     /// A council's own policy (`policy-src`): its id and where it came from, shown beside it.
     #[prop_or_default]
     pub custom_policy: Option<(String, String)>,
+    /// The level of the widget's main heading (`heading-level`, 1 to 6): 2 on a host page that
+    /// has its own h1, so the page keeps one h1.
+    #[prop_or(1)]
+    pub heading_level: u8,
+    /// Leave the host page's title alone (`keep-title`); otherwise each page sets it.
+    #[prop_or_default]
+    pub keep_title: bool,
 }
 
 impl Config {
@@ -51,6 +59,26 @@ impl Config {
 struct Saved {
     policy: String,
     session: Session,
+    /// What was typed for money and number answers (see `State::typed`).
+    #[serde(default)]
+    typed: BTreeMap<String, String>,
+}
+
+/// The name of the page the state shows, for the title: its question, its verdict, or the
+/// start page's heading.
+pub fn page_title(state: &State) -> String {
+    match (&state.view, state.page()) {
+        (View::Start, _) | (_, None) => "Am I allowed to do this?".to_string(),
+        (View::Compare, Some(_)) => "How other councils treat this".to_string(),
+        (_, Some(Page::Question { question, .. })) => question.question.clone(),
+        (_, Some(Page::Outcome(e))) => format!("{}: {}", e.outcome.label, e.outcome.headline),
+    }
+}
+
+/// The title for a page, as GOV.UK services write it: "Error: " first when the page shows an
+/// error, then the page, then the service.
+pub fn full_title(page: &str, error: bool) -> String {
+    format!("{}{page} - Probity", if error { "Error: " } else { "" })
 }
 
 #[function_component(App)]
@@ -78,7 +106,11 @@ pub fn app(config: &Config) -> Html {
                 if let Some(saved) =
                     browser::session_get(&storage_key).and_then(|t| serde_json::from_str::<Saved>(&t).ok())
                 {
-                    state.dispatch(Action::Restore { policy: saved.policy, session: saved.session });
+                    state.dispatch(Action::Restore {
+                        policy: saved.policy,
+                        session: saved.session,
+                        typed: saved.typed,
+                    });
                 }
             }
             browser::replace_history(&instance, &state.page_key());
@@ -108,7 +140,11 @@ pub fn app(config: &Config) -> Html {
         let instance = config.instance.clone();
         let key = state.page_key();
         let from_history = state.from_history;
+        let title = (!config.keep_title).then(|| full_title(&page_title(&state), state.error.is_some()));
         use_effect_with(state.page_seq, move |seq| {
+            if let Some(title) = title {
+                browser::set_title(&title);
+            }
             if *seq > 0 {
                 if let Some(el) = root.cast::<web_sys::Element>() {
                     browser::focus_marked(&el);
@@ -135,7 +171,7 @@ pub fn app(config: &Config) -> Html {
     {
         let saved = match (&state.policy, &state.session) {
             (Some(p), Some(s)) if !s.answers.is_empty() => {
-                serde_json::to_string(&Saved { policy: p.clone(), session: s.clone() }).ok()
+                serde_json::to_string(&Saved { policy: p.clone(), session: s.clone(), typed: state.typed.clone() }).ok()
             }
             _ => None,
         };
@@ -176,6 +212,9 @@ pub fn app(config: &Config) -> Html {
                 return;
             }
             let reset = a == Action::Restart;
+            if reset {
+                browser::rewind_history(&instance);
+            }
             state.dispatch(a);
             if reset {
                 browser::announce_reset(host.as_ref());
@@ -201,12 +240,15 @@ pub fn app(config: &Config) -> Html {
         html! {}
     };
     let source = custom_policy_note(config, &state);
+    let ui = Ui { heading_level: config.heading_level.clamp(1, 6), kiosk: config.kiosk, keep_title: config.keep_title };
     html! {
-        <div class={class} ref={root} lang="en-GB">
-            { source }
-            { body }
-            { kiosk_timer }
-        </div>
+        <ContextProvider<Ui> context={ui}>
+            <div class={class} ref={root} lang="en-GB">
+                { source }
+                { body }
+                { kiosk_timer }
+            </div>
+        </ContextProvider<Ui>>
     }
 }
 

@@ -32,16 +32,107 @@ pub fn copy(text: &str) -> js_sys::Promise {
     }
 }
 
-pub fn print() {
-    if let Some(w) = web_sys::window() {
-        let _ = w.print();
+/// Prints `page` (the outcome) from a hidden frame that holds only a copy of the record: no
+/// form, button or link, every details section open. Printing the host page itself would print
+/// whatever else it holds, and in a kiosk an open print dialog blocks the page's scripts, so the
+/// idle reset could not clear the widget; the frame, and the record in it, go on `afterprint`.
+pub fn print_in_frame(page: &web_sys::Element) {
+    let _ = try_print_in_frame(page);
+}
+
+fn try_print_in_frame(page: &web_sys::Element) -> Result<(), JsValue> {
+    let document = page.owner_document().ok_or("no document")?;
+    // A frame from an earlier press that was never printed goes first.
+    if let Some(old) = page.query_selector("iframe.pb-print-frame")? {
+        old.remove();
+    }
+    let copy = page.clone_node_with_deep(true)?.dyn_into::<web_sys::Element>()?;
+    let gone = copy.query_selector_all(".pb-no-print, iframe, form, input, button, a.pb-back-link")?;
+    for i in 0..gone.length() {
+        if let Some(node) = gone.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            node.remove();
+        }
+    }
+    let details = copy.query_selector_all("details")?;
+    for i in 0..details.length() {
+        if let Some(d) = details.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            d.set_attribute("open", "")?;
+        }
+    }
+    // The widget's own stylesheet, as the shadow root links it (an absolute URL via `href`).
+    let stylesheet = page
+        .get_root_node()
+        .dyn_into::<web_sys::DocumentFragment>()
+        .ok()
+        .and_then(|root| root.query_selector("link[rel=stylesheet]").ok().flatten())
+        .and_then(|link| js_sys::Reflect::get(&link, &"href".into()).ok())
+        .and_then(|href| href.as_string());
+
+    let frame: web_sys::HtmlIFrameElement = document.create_element("iframe")?.dyn_into()?;
+    frame.set_class_name("pb-print-frame");
+    frame.set_title("Printout of your record");
+    frame.set_attribute("aria-hidden", "true")?;
+    frame.set_attribute("tabindex", "-1")?;
+    page.append_child(&frame)?;
+    let window = frame.content_window().ok_or("no frame window")?;
+    let doc = frame.content_document().ok_or("no frame document")?;
+    doc.set_title("Probity record");
+    let head = doc.head().ok_or("no head")?;
+    let body = doc.body().ok_or("no body")?;
+    let host = doc.create_element("div")?;
+    host.set_class_name("pb-host pb-print-document");
+    let widget = doc.create_element("div")?;
+    widget.set_class_name("pb-widget");
+    widget.set_attribute("lang", "en-GB")?;
+    widget.append_child(&doc.import_node_with_deep(&copy, true)?)?;
+    host.append_child(&widget)?;
+    body.append_child(&host)?;
+
+    let cleanup = {
+        let frame = frame.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move || frame.remove())
+    };
+    window.add_event_listener_with_callback("afterprint", cleanup.unchecked_ref())?;
+    let print = {
+        let window = window.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = window.print();
+        })
+    };
+    match stylesheet {
+        Some(href) => {
+            // Printed once the stylesheet is in (or has failed: a plain printout beats none).
+            let link = doc.create_element("link")?;
+            link.set_attribute("rel", "stylesheet")?;
+            link.set_attribute("href", &href)?;
+            link.add_event_listener_with_callback("load", print.unchecked_ref())?;
+            link.add_event_listener_with_callback("error", print.unchecked_ref())?;
+            head.append_child(&link)?;
+        }
+        None => {
+            let _ = js_sys::Function::from(print).call0(&JsValue::NULL);
+        }
+    }
+    Ok(())
+}
+
+/// Sets the page title (the caller has checked that the host wants the widget to).
+pub fn set_title(title: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(title);
     }
 }
 
-/// Tells the host page: a `probity-declaration` event on the host element carrying the
-/// declaration, and in an iframe a `postMessage` to the parent page of the same origin.
-pub fn announce_declaration(host: Option<&web_sys::Element>, json: &str) {
-    let detail = js_sys::JSON::parse(json).unwrap_or(JsValue::NULL);
+/// Tells the host page which action (`download`, `copy` or `print`) made a record: a
+/// `probity-declaration` event on the host element with `{ action, record, declaration }`, and
+/// in an iframe a `postMessage` to the same-origin parent with `type` too. `record` is the same
+/// for every export of one record, so a host that uploads on the event can skip repeats.
+pub fn announce_declaration(host: Option<&web_sys::Element>, json: &str, action: &str, record: &str) {
+    let declaration = js_sys::JSON::parse(json).unwrap_or(JsValue::NULL);
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"action".into(), &action.into());
+    let _ = js_sys::Reflect::set(&detail, &"record".into(), &record.into());
+    let _ = js_sys::Reflect::set(&detail, &"declaration".into(), &declaration);
     if let Some(host) = host {
         let init = web_sys::CustomEventInit::new();
         init.set_detail(&detail);
@@ -56,7 +147,9 @@ pub fn announce_declaration(host: Option<&web_sys::Element>, json: &str) {
             if !js_sys::Object::is(&parent, &w) {
                 let message = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&message, &"type".into(), &"probity-declaration".into());
-                let _ = js_sys::Reflect::set(&message, &"declaration".into(), &detail);
+                let _ = js_sys::Reflect::set(&message, &"action".into(), &action.into());
+                let _ = js_sys::Reflect::set(&message, &"record".into(), &record.into());
+                let _ = js_sys::Reflect::set(&message, &"declaration".into(), &declaration);
                 let origin = w.location().origin().unwrap_or_default();
                 let _ = parent.post_message(&message, &origin);
             }
@@ -111,6 +204,18 @@ pub fn replace_history(instance: &str, key: &str) {
     let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else { return };
     let depth = history_depth(instance);
     let _ = history.replace_state_with_url(&history_state(instance, key, depth), "", None);
+}
+
+/// "Start again" and the kiosk reset: returns the browser to the widget's first history entry,
+/// so the discarded walk's entries are not left behind Back as pages that show nothing.
+pub fn rewind_history(instance: &str) {
+    let depth = history_depth(instance);
+    if depth == 0 {
+        return;
+    }
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.go_with_delta(-i32::try_from(depth).unwrap_or(i32::MAX));
+    }
 }
 
 /// The Back link: the browser's own Back when the previous entry is this widget's page, so the

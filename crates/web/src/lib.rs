@@ -68,6 +68,8 @@ pub fn mount(host: web_sys::Element, container: web_sys::Element, options: JsVal
         custom_policy: custom,
         instance: options.instance.unwrap_or_else(|| "widget".to_string()),
         host: Some(host),
+        heading_level: options.heading_level,
+        keep_title: options.keep_title,
     };
     let handle = yew::Renderer::<App>::with_root_and_props(container, config).render();
     Widget { handle: Some(handle) }

@@ -27,6 +27,11 @@ pub struct MountOptions {
     pub policy_json: Option<String>,
     /// Where that policy came from (its path on the site), shown beside it.
     pub policy_source: Option<String>,
+    /// The level of the widget's page headings (`heading-level`, 1 to 6; default 1), so a host
+    /// page that has its own h1 keeps one.
+    pub heading_level: u8,
+    /// `keep-title`: leave the host page's title alone.
+    pub keep_title: bool,
 }
 
 impl MountOptions {
@@ -66,8 +71,32 @@ impl MountOptions {
                 DEFAULT_IDLE_SECONDS
             }
         };
-        let options =
-            MountOptions { policy, tree, kiosk, idle_seconds, no_storage, instance, policy_json, policy_source };
+        let keep_title = flag(&get("keep_title"), "keep_title", &mut warnings);
+        let heading_level = match get("heading_level") {
+            v if v.is_undefined() || v.is_null() => 1,
+            v => match v.as_f64() {
+                Some(n) if n.fract() == 0.0 && (1.0..=6.0).contains(&n) => n as u8,
+                _ => {
+                    warnings.push(format!(
+                        "`heading-level` must be a whole number from 1 to 6, not `{}`; using 1",
+                        shown(&v)
+                    ));
+                    1
+                }
+            },
+        };
+        let options = MountOptions {
+            policy,
+            tree,
+            kiosk,
+            idle_seconds,
+            no_storage,
+            instance,
+            policy_json,
+            policy_source,
+            heading_level,
+            keep_title,
+        };
         (options, warnings)
     }
 }

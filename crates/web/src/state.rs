@@ -6,10 +6,12 @@
 //! the Back link and a reload all land on the same page.
 
 use crate::catalog::Bundle;
+use crate::pages::messages::field_message;
 use probity_core::declaration::Declarant;
 use probity_core::model::{Policy, Tree};
 use probity_core::session::{Page, Session};
-use probity_core::value::Value;
+use probity_core::value::{parse_input, Value};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -37,7 +39,17 @@ pub struct State {
     /// Set by the host page (`policy="kent"`): the council cannot be changed.
     pub fixed_policy: Option<String>,
     pub policy: Option<String>,
+    /// The tree the host opened the widget on (`tree="gifts"`): "Start again" and a kiosk reset
+    /// return to its first question rather than to the council's list.
+    pub start_tree: Option<String>,
     pub session: Option<Session>,
+    /// What the officer typed for each money or number answer, so a field they come back to
+    /// shows "30" as typed rather than "30.00". Shown only while it still reads as the answer kept.
+    pub typed: BTreeMap<String, String>,
+    /// True while the officer is looking again at answered questions after Back (the Back link
+    /// or the browser's): Continue then steps to the next answered question, one at a time, as
+    /// GOV.UK services do. False after a Change link, whose Continue returns to the outcome.
+    pub stepping: bool,
     pub view: View,
     /// What is typed or selected on the current question, not yet submitted.
     pub draft: String,
@@ -48,9 +60,6 @@ pub struct State {
     pub page_seq: u64,
     /// True when the last page change came from the browser's history (so it is not pushed again).
     pub from_history: bool,
-    /// The tree the host configured the widget to open (`tree="gifts"`), when it exists: a reset
-    /// (kiosk idle, Start again) returns there, not to the council's list of questions.
-    pub start_tree: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -75,6 +84,7 @@ pub enum Action {
     Restore {
         policy: String,
         session: Session,
+        typed: BTreeMap<String, String>,
     },
 }
 
@@ -85,7 +95,10 @@ impl State {
             bundle,
             fixed_policy: policy.clone(),
             policy,
+            start_tree: None,
             session: None,
+            typed: BTreeMap::new(),
+            stepping: false,
             view: View::Start,
             draft: String::new(),
             error: None,
@@ -93,7 +106,6 @@ impl State {
             declarant: Declarant::default(),
             page_seq: 0,
             from_history: false,
-            start_tree: None,
         };
         if let (Some(p), Some(t)) = (s.policy.clone(), tree) {
             if s.bundle.catalog.policy(&p).and_then(|pol| pol.tree(&t)).is_some() {
@@ -130,10 +142,14 @@ impl State {
         }
     }
 
-    /// Sets the draft to the current question's saved answer (so Back and Change show it).
+    /// Sets the draft to the current question's saved answer (so Back and Change show it): the
+    /// text the officer typed, while it still reads as that answer, else the answer written out.
     fn sync_draft(&mut self) {
         let draft = match self.page() {
-            Some(Page::Question { current: Some(v), .. }) => draft_of(&v),
+            Some(Page::Question { current: Some(v), fact, .. }) => match self.typed.get(&fact.id) {
+                Some(t) if parse_input(fact, t).as_ref() == Ok(&v) => t.clone(),
+                _ => draft_of(&v),
+            },
             _ => String::new(),
         };
         self.draft = draft;
@@ -148,10 +164,12 @@ impl State {
     }
 }
 
-/// The text a field shows for a saved answer.
+/// The text a field shows for a saved answer when what was typed is not known (a walk saved by
+/// an older version): whole pounds without pence ("30"), else pounds and pence ("30.50").
 pub fn draft_of(v: &Value) -> String {
     match v {
         Value::Option(id) => id.clone(),
+        Value::Money(d) if d.fract().is_zero() => d.trunc().to_string(),
         Value::Money(d) => probity_core::money::to_pence_scale(*d).to_string(),
         Value::Number(n) => n.to_string(),
     }
@@ -199,12 +217,28 @@ impl Reducible for State {
                 let policy = s.policy.as_deref().and_then(|p| bundle.catalog.policy(p));
                 let (Some(fact), Some(policy)) = (fact, policy) else { return self };
                 let draft = s.draft.clone();
+                let stepping = s.stepping;
                 let Some(session) = s.session.as_mut() else { return self };
                 match session.answer_text(policy, &fact, &draft) {
-                    Ok(()) => s.moved(false),
+                    Ok(()) => {
+                        // After Back, the next answered question on the (possibly new) path is
+                        // shown with its answer, rather than jumping past it to the first unanswered one.
+                        let path = session.answered_path(policy);
+                        let next = path.iter().position(|f| f == &fact).and_then(|i| path.get(i + 1)).cloned();
+                        match next.filter(|_| stepping) {
+                            Some(next) => session.change(&next),
+                            None => s.stepping = false,
+                        }
+                        if policy.fact(&fact).is_some_and(|f| f.kind.is_numeric()) {
+                            s.typed.insert(fact, draft.trim().to_string());
+                        }
+                        s.typed.retain(|f, _| s.session.as_ref().is_some_and(|ss| ss.answers.contains_key(f)));
+                        s.moved(false)
+                    }
                     Err(e) => {
                         // The officer's text and every earlier answer stay as they were.
-                        s.error = Some(FieldError { fact, message: e.field_message() });
+                        let message = policy.fact(&fact).map_or_else(|| e.field_message(), |f| field_message(f, &e));
+                        s.error = Some(FieldError { fact, message });
                         s.page_seq += 1;
                         s.from_history = false;
                         s
@@ -226,12 +260,14 @@ impl Reducible for State {
                     s.view = View::Start;
                     s.session = None;
                 }
+                s.stepping = went;
                 s.moved(false)
             }
             Action::Change(fact) => {
                 if let Some(session) = s.session.as_mut() {
                     session.change(&fact);
                 }
+                s.stepping = false;
                 s.view = View::Walk;
                 s.moved(false)
             }
@@ -239,6 +275,10 @@ impl Reducible for State {
                 let fixed = s.fixed_policy.clone();
                 let mut fresh = State::new(s.bundle.clone(), fixed, s.start_tree.clone());
                 fresh.page_seq = s.page_seq + 1;
+                // The caller rewinds the browser's history to the widget's first entry (see
+                // `app.rs`), so this page replaces an entry rather than adding one after the
+                // discarded walk's: Back then leaves the widget instead of landing on dead pages.
+                fresh.from_history = true;
                 fresh
             }
             Action::SetName(v) => {
@@ -266,12 +306,15 @@ impl Reducible for State {
                 s.moved(false)
             }
             Action::Navigate(key) => navigate(s, &key),
-            Action::Restore { policy, session } => {
+            Action::Restore { policy, session, typed } => {
                 if s.bundle.catalog.policy(&policy).and_then(|p| p.tree(&session.tree)).is_some()
                     && s.fixed_policy.as_ref().is_none_or(|f| f == &policy)
                 {
                     s.policy = Some(policy);
+                    // A walk restored part-way through Back stays in step-by-step mode.
+                    s.stepping = session.revisiting.is_some();
                     s.session = Some(session);
+                    s.typed = typed;
                     s.view = View::Walk;
                     s.moved(true)
                 } else {
@@ -288,6 +331,7 @@ fn navigate(mut s: State, key: &str) -> State {
     if key == "start" {
         s.view = View::Start;
         s.session = None;
+        s.stepping = false;
         return s.moved(true);
     }
     if key == "compare" {
@@ -300,15 +344,19 @@ fn navigate(mut s: State, key: &str) -> State {
     let Some(policy) = s.policy.as_deref().and_then(|p| bundle.catalog.policy(p)) else { return s };
     let Some(session) = s.session.as_mut() else { return s };
     s.view = View::Walk;
+    let mut stepping = false;
     if key == "outcome" {
         session.resume();
     } else if let Some(fact) = key.strip_prefix("q:") {
         let on_path = session.walk(policy).map(|w| w.steps.iter().any(|st| st.fact == fact)).unwrap_or(false);
         if on_path {
+            // The browser's Back and Forward revisit answered questions as the Back link does.
             session.change(fact);
+            stepping = true;
         } else {
             session.resume();
         }
     }
+    s.stepping = stepping;
     s.moved(true)
 }

@@ -54,7 +54,7 @@ fn a_bad_amount_shows_an_error_and_keeps_everything() {
     let before = s.session.clone();
     let s = answer(s, "12,50");
     let e = s.error.as_ref().expect("an error");
-    assert_eq!(e.message, "Use a full stop for pence, for example 25.50");
+    assert_eq!(e.message, "The fee must use a full stop for pence, like 25.50", "worded for this question");
     assert_eq!(s.draft, "12,50", "what the officer typed is kept to correct");
     assert_eq!(s.session, before, "no earlier answer is lost");
     let s = answer(s, "£151.25");
@@ -69,7 +69,7 @@ fn back_change_and_history_navigation() {
     assert_eq!(on(&s), "outcome:keep_half_fee");
     let s = act(s, &[Action::Back]);
     assert_eq!(on(&s), "fee_amount");
-    assert_eq!(s.draft, "100.00", "the saved answer is shown again");
+    assert_eq!(s.draft, "100", "the saved answer is shown again, as it was typed");
     let s = act(s, &[Action::Back, Action::Back]);
     assert_eq!(on(&s), "fee_activity");
     let s = act(s, &[Action::Back]);
@@ -104,6 +104,44 @@ fn restart_clears_answers_and_details_but_keeps_a_fixed_council() {
 }
 
 #[wasm_bindgen_test]
+fn restart_returns_to_the_question_the_host_opened() {
+    let s = start(Some("kent"), Some("fees"));
+    let s = act(answer(answer(s, "lecture"), "council_time_permitted"), &[Action::Restart]);
+    assert_eq!(on(&s), "fee_activity", "tree=\"fees\": its first question, not the council's list");
+    assert!(s.session.as_ref().is_some_and(|x| x.answers.is_empty()));
+    assert!(s.typed.is_empty() && s.draft.is_empty());
+}
+
+/// Review 2026-11 row 8: after Back, Continue shows the next answered question (with its
+/// answer) rather than jumping to the first unanswered one; after a Change link, Continue
+/// returns to the outcome.
+#[wasm_bindgen_test]
+fn continue_after_back_steps_one_question_at_a_time() {
+    let s = start(Some("oxfordshire"), Some("gifts"));
+    let s = answer(answer(answer(answer(s, "gift"), "no"), "no"), "30");
+    assert_eq!(on(&s), "offers_last_three_months");
+    let s = act(s, &[Action::Back, Action::Back, Action::Back]);
+    assert_eq!(on(&s), "offer_invited");
+    assert_eq!(s.draft, "no");
+    let s = act(s, &[Action::Continue]);
+    assert_eq!(on(&s), "improper_motive", "the next answered question, not the first unanswered one");
+    assert_eq!(s.draft, "no");
+    let s = act(s, &[Action::Continue]);
+    assert_eq!(on(&s), "offer_value");
+    assert_eq!(s.draft, "30", "as typed");
+    let s = act(s, &[Action::Continue]);
+    assert_eq!(on(&s), "offers_last_three_months");
+
+    // The browser's Back names a page; Continue steps on from there too.
+    let s = act(s, &[Action::Navigate("q:offer_invited".into()), Action::Continue]);
+    assert_eq!(on(&s), "improper_motive");
+
+    // A changed answer that changes the path steps on along the new path.
+    let s = act(s, &[Action::Navigate("q:offer_invited".into()), Action::Draft("yes".into()), Action::Continue]);
+    assert!(on(&s).starts_with("outcome:"), "{}", on(&s));
+}
+
+#[wasm_bindgen_test]
 fn compare_and_restore() {
     let s = start(Some("derbyshire"), Some("gifts"));
     let mut s = s;
@@ -126,11 +164,17 @@ fn compare_and_restore() {
     assert_eq!(back.view, View::Walk);
 
     let saved = s.session.clone().unwrap();
-    let restored = act(start(None, None), &[Action::Restore { policy: "derbyshire".into(), session: saved.clone() }]);
+    let restored = act(
+        start(None, None),
+        &[Action::Restore { policy: "derbyshire".into(), session: saved.clone(), typed: Default::default() }],
+    );
     assert_eq!(restored.session.as_ref(), Some(&saved));
     assert_eq!(on(&restored), on(&s));
     // A saved walk for a council other than the fixed one is ignored.
-    let ignored = act(start(Some("kent"), None), &[Action::Restore { policy: "derbyshire".into(), session: saved }]);
+    let ignored = act(
+        start(Some("kent"), None),
+        &[Action::Restore { policy: "derbyshire".into(), session: saved, typed: Default::default() }],
+    );
     assert!(ignored.session.is_none());
 }
 

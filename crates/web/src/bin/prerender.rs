@@ -35,6 +35,8 @@ fn render(policy: Option<String>, tree: Option<String>) -> String {
         idle_seconds: 120,
         no_storage: false,
         custom_policy: None,
+        heading_level: 1,
+        keep_title: false,
     })
     .hydratable(false);
     futures::executor::block_on(renderer.render())

@@ -1,11 +1,17 @@
-//! The outcome page: the verdict, what to do, amounts, why (clauses quoted), notes, the answers
-//! with Change links, and export (download, copy, print).
+//! The outcome page, shortest first for a phone: the verdict, what to do and who does it, any
+//! amounts, the clause that decides and the notes; then the record to keep (download, copy,
+//! print); then "Your answers", "Why" and "What the code says" as details, each said once.
 
+use super::record::{Made, Record, RecordBlock, DIGEST_MEANS};
 use super::verdict::VerdictPanel;
+use super::{focus_field, use_ui, Heading};
 use crate::browser;
 use crate::state::{Action, State};
-use probity_core::declaration::build;
-use probity_core::eval::Evaluation;
+use probity_core::eval::{ComputedAmount, Evaluation};
+use probity_core::model::{Policy, TreeKind};
+use probity_core::money::{format_money, Rounding};
+use rust_decimal::Decimal;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -45,69 +51,188 @@ fn text_field(f: Field<'_>, on: Callback<String>) -> Html {
     }
 }
 
+/// A share in words: "Half", "A quarter", else a percentage.
+fn share_words(multiply: Decimal) -> String {
+    let quarter = Decimal::new(25, 2);
+    match multiply {
+        m if m == Decimal::new(5, 1) => "Half".to_string(),
+        m if m == quarter => "A quarter".to_string(),
+        m if m == Decimal::new(75, 2) => "Three quarters".to_string(),
+        m => format!("{}%", (m * Decimal::ONE_HUNDRED).normalize()),
+    }
+}
+
+/// An exact amount with every decimal place it has, and at least the pence: "£187.775".
+fn exact_money(value: Decimal) -> String {
+    let v = value.normalize();
+    if v.scale() <= 2 {
+        return format_money(v, true);
+    }
+    let text = v.abs().to_string();
+    let fraction = text.split_once('.').map_or("", |(_, f)| f);
+    format!("{}.{fraction}", format_money(v.trunc(), false))
+}
+
+/// How an amount was worked out, in one plain sentence: "Half of £375.55 is £187.775, which
+/// rounded down to the penny is £187.77." None for the whole of an amount (nothing to explain).
+pub fn working(a: &ComputedAmount) -> Option<String> {
+    if a.multiply == Decimal::ONE {
+        return None;
+    }
+    let start = format!("{} of {} is {}", share_words(a.multiply), format_money(a.of, true), exact_money(a.exact));
+    if a.exact == a.value {
+        return Some(format!("{start}."));
+    }
+    let rounded = match a.rounding {
+        Rounding::Down => "rounded down to the penny",
+        Rounding::HalfUp | Rounding::HalfEven => "rounded to the nearest penny",
+    };
+    Some(format!("{start}, which {rounded} is {}.", a.display()))
+}
+
+/// A clause quoted, with where it comes from.
+fn quote(policy: &Policy, r: &str) -> Html {
+    html! {
+        <blockquote class="pb-quote" data-cite={r.to_string()}>
+            <p>{ policy.clause(r).unwrap_or_default() }</p>
+            <footer>{ format!("{}, {}", policy.header.title, r) }</footer>
+        </blockquote>
+    }
+}
+
 #[function_component(OutcomePage)]
 pub fn outcome_page(props: &Props) -> Html {
     let state = &props.state;
     let e = &props.evaluation;
-    let Some(policy) = state.policy() else { return html! {} };
+    let ui = use_ui();
     let status = use_state(String::new);
     // Problems with the optional details, shown only after the officer tries to export.
     let tried = use_state(|| false);
+    // Each blocked attempt moves focus to the error summary again.
+    let attempts = use_state(|| 0_u32);
+    let confirming = use_state(|| false);
+    // The details fields open when they have a problem to show, and then stay open.
+    let fields_open = use_state(|| false);
+    let kept_answers = use_state(|| 0_u32);
+    // The last record made here, for the print-only block; and a request to print it.
+    let printed = use_state(|| None::<Rc<Record>>);
+    let print_requests = use_state(|| 0_u32);
+    // The record is made once and reused while the answers and details stay the same.
+    let memo = use_mut_ref(|| None::<Rc<Record>>);
+    let page_ref = use_node_ref();
+    let summary_ref = use_node_ref();
+    let confirm_ref = use_node_ref();
+    let restart_ref = use_node_ref();
+
     let problems = state.declarant.problems();
     let blocked = !problems.is_empty();
-    let field_error =
-        |field: &str| if *tried { problems.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()) } else { None };
+    let show_errors = *tried && blocked;
+
+    {
+        let summary_ref = summary_ref.clone();
+        use_effect_with(*attempts, move |n| {
+            if *n > 0 {
+                if let Some(el) = summary_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    {
+        let title = crate::app::page_title(state);
+        let keep = ui.keep_title;
+        use_effect_with(show_errors, move |errors| {
+            if !keep {
+                browser::set_title(&crate::app::full_title(&title, *errors));
+            }
+        });
+    }
+    {
+        let page_ref = page_ref.clone();
+        use_effect_with(*print_requests, move |n| {
+            if *n > 0 {
+                if let Some(el) = page_ref.cast::<web_sys::Element>() {
+                    browser::print_in_frame(&el);
+                }
+            }
+        });
+    }
+    {
+        let (confirm_ref, restart_ref) = (confirm_ref.clone(), restart_ref.clone());
+        let kept = *kept_answers;
+        use_effect_with((*confirming, kept), move |(confirming, kept)| {
+            let target = if *confirming { Some(confirm_ref) } else { (*kept > 0).then_some(restart_ref) };
+            if let Some(el) = target.and_then(|r| r.cast::<web_sys::HtmlElement>()) {
+                let _ = el.focus();
+            }
+        });
+    }
+
+    let Some(policy) = state.policy() else { return html! {} };
     let o = &e.outcome;
-    let d = props.dispatch.clone();
-    let emit = move |a: Action| {
-        let d = d.clone();
-        Callback::from(move |_: MouseEvent| d.emit(a.clone()))
+    let kind = state.tree().map_or(TreeKind::Permission, |t| t.kind);
+
+    let field_error = |field: &str| {
+        if show_errors {
+            problems.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone())
+        } else {
+            None
+        }
     };
 
-    // Built only when the officer exports; holds a handle on the bundle, not a copy of the policy.
-    let declaration_json = {
+    // Makes (or reuses) the record and tells the host page which action it was for.
+    let export = {
+        let memo = memo.clone();
         let bundle = state.bundle.clone();
         let policy_id = policy.header.id.clone();
         let evaluation = props.evaluation.clone();
         let declarant = state.declarant.clone();
-        move || match bundle.catalog.policy(&policy_id) {
-            Some(policy) => {
-                build(policy, &evaluation, Some(declarant.clone()), &browser::now_rfc3339()).to_json_pretty()
+        let host = props.host.clone();
+        let tried = tried.clone();
+        let attempts = attempts.clone();
+        let printed = printed.clone();
+        let fields_open = fields_open.clone();
+        move |action: &'static str| -> Option<Rc<Record>> {
+            if blocked {
+                tried.set(true);
+                fields_open.set(true);
+                attempts.set(*attempts + 1);
+                return None;
             }
-            None => String::new(),
+            let reuse = memo.borrow().as_ref().filter(|r| r.is_for(&evaluation, &declarant)).cloned();
+            let record = match reuse {
+                Some(r) => r,
+                None => {
+                    let policy = bundle.catalog.policy(&policy_id)?;
+                    let r =
+                        Rc::new(Record::make(policy, evaluation.clone(), declarant.clone(), &browser::now_rfc3339()));
+                    *memo.borrow_mut() = Some(r.clone());
+                    r
+                }
+            };
+            printed.set(Some(record.clone()));
+            browser::announce_declaration(host.as_ref(), &record.json, action, record.id());
+            Some(record)
         }
     };
     let filename = format!("probity-declaration-{}-{}.json", policy.header.id, e.tree);
     let on_download = {
-        let make = declaration_json.clone();
-        let host = props.host.clone();
+        let export = export.clone();
         let status = status.clone();
-        let tried = tried.clone();
         Callback::from(move |_: MouseEvent| {
-            if blocked {
-                tried.set(true);
-                return;
-            }
-            let json = make();
-            match browser::download(&filename, &json, "application/json") {
+            let Some(record) = export("download") else { return };
+            match browser::download(&filename, &record.json, "application/json") {
                 Ok(()) => status.set("Your declaration has been downloaded.".into()),
                 Err(_) => status.set("The download did not start. Try Copy instead.".into()),
             }
-            browser::announce_declaration(host.as_ref(), &json);
         })
     };
     let on_copy = {
-        let make = declaration_json.clone();
-        let host = props.host.clone();
+        let export = export.clone();
         let status = status.clone();
-        let tried = tried.clone();
         Callback::from(move |_: MouseEvent| {
-            if blocked {
-                tried.set(true);
-                return;
-            }
-            let json = make();
-            let promise = browser::copy(&json);
+            let Some(record) = export("copy") else { return };
+            let promise = browser::copy(&record.json);
             let status = status.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match wasm_bindgen_futures::JsFuture::from(promise).await {
@@ -115,20 +240,14 @@ pub fn outcome_page(props: &Props) -> Html {
                     Err(_) => status.set("Copying was not allowed by the browser. Use Download instead.".into()),
                 }
             });
-            browser::announce_declaration(host.as_ref(), &json);
         })
     };
     let on_print = {
-        let make = declaration_json.clone();
-        let host = props.host.clone();
-        let tried = tried.clone();
+        let print_requests = print_requests.clone();
         Callback::from(move |_: MouseEvent| {
-            if blocked {
-                tried.set(true);
-                return;
+            if export("print").is_some() {
+                print_requests.set(*print_requests + 1);
             }
-            browser::announce_declaration(host.as_ref(), &make());
-            browser::print();
         })
     };
 
@@ -137,44 +256,111 @@ pub fn outcome_page(props: &Props) -> Html {
         let d = props.dispatch.clone();
         Callback::from(move |v: String| d.emit(f(v)))
     };
+    // Kiosk: a shared screen, so the browser must not offer one officer's details to the next.
+    let auto = |usual: &'static str| if props.kiosk { "off" } else { usual };
+
+    // Each thing is said once. The clause that decides is quoted at the top; "Why" names the
+    // clauses the outcome and each answer rest on, by reference; "What the code says" quotes
+    // every other clause in full; "Your answers" lists the questions and answers.
+    let deciding = o.cite.first().cloned();
+    let mut seen: BTreeSet<&str> = deciding.iter().map(String::as_str).collect();
+    let others: Vec<String> = o
+        .cite
+        .iter()
+        .chain(e.steps.iter().flat_map(|s| s.cite.iter()))
+        .filter(|r| seen.insert(r.as_str()))
+        .cloned()
+        .collect();
+    let by_step: Vec<String> = e
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.cite.is_empty())
+        .map(|(i, s)| format!("Your answer to question {} brings in {}.", i + 1, s.cite.join(", ")))
+        .collect();
+    let rests_on = match o.cite.split_first() {
+        Some((first, [])) => format!("The outcome rests on {first}, the clause that decides (quoted above)."),
+        Some((first, rest)) => {
+            format!("The outcome rests on {first}, the clause that decides (quoted above), and on {}.", rest.join(", "))
+        }
+        None => "The code has no clause for this outcome.".to_string(),
+    };
+
+    let on_back = {
+        let d = props.dispatch.clone();
+        Callback::from(move |ev: MouseEvent| {
+            ev.prevent_default();
+            d.emit(Action::Back);
+        })
+    };
+    let on_start_again = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(true))
+    };
+    let on_keep = {
+        let confirming = confirming.clone();
+        let kept_answers = kept_answers.clone();
+        Callback::from(move |_: MouseEvent| {
+            confirming.set(false);
+            kept_answers.set(*kept_answers + 1);
+        })
+    };
+    let on_restart = {
+        let d = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.emit(Action::Restart))
+    };
+    let on_compare = {
+        let d = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.emit(Action::ShowCompare))
+    };
+    let details_open = *fields_open;
 
     html! {
-        <div class="pb-page pb-outcome">
-            <a href="#" class="pb-back-link pb-no-print" onclick={{
-                let d = props.dispatch.clone();
-                Callback::from(move |ev: MouseEvent| { ev.prevent_default(); d.emit(Action::Back); })
-            }}>{ "Back" }</a>
+        <div class="pb-page pb-outcome" ref={page_ref}>
+            <a href="#" class="pb-back-link pb-no-print" onclick={on_back}>{ "Back" }</a>
             <span class="pb-caption">{ format!("{} — {}", policy.header.council, state.tree().map(|t| t.title.clone()).unwrap_or_default()) }</span>
-            <VerdictPanel verdict={o.verdict} label={o.label.clone()} kind={state.tree().map_or(probity_core::model::TreeKind::Permission, |t| t.kind)} headline={o.headline.clone()} />
+            <VerdictPanel verdict={o.verdict} label={o.label.clone()} {kind} headline={o.headline.clone()} />
             { for o.summary.as_ref().map(|s| html! { <p class="pb-body">{ s }</p> }) }
+            <RecordBlock record={(*printed).clone().map(Made)} declarant={state.declarant.clone()}
+                policy_title={format!("{} ({})", policy.header.title, policy.header.version)} />
 
             if !o.actions.is_empty() {
-                <h2 class="pb-heading-m">{ "What to do" }</h2>
-                <ul class="pb-checklist">
-                    { for o.actions.iter().map(|a| html! {
-                        <li class="pb-checklist__item">
-                            <span class="pb-checklist__box" aria-hidden="true">{ "☐" }</span>
-                            <span><strong class="pb-checklist__who">{ format!("{}: ", a.who) }</strong>{ &a.what }</span>
-                        </li>
-                    }) }
-                </ul>
+                <div class="pb-what-to-do" data-what-to-do="true">
+                    <Heading depth={1} class="pb-heading-m">{ "What to do" }</Heading>
+                    <ul class="pb-list pb-list--bullet">
+                        { for o.actions.iter().map(|a| html! {
+                            <li><strong>{ &a.who }</strong>{ format!(": {}", a.what) }</li>
+                        }) }
+                    </ul>
+                </div>
             }
 
             if !e.amounts.is_empty() {
-                <h2 class="pb-heading-m">{ "Amounts" }</h2>
-                <dl class="pb-summary-list">
+                <dl class="pb-summary-list pb-amounts">
                     { for e.amounts.iter().map(|a| html! {
-                        <div class="pb-summary-list__row">
+                        <div class="pb-summary-list__row" data-amount-row="true">
                             <dt class="pb-summary-list__key">{ &a.label }</dt>
                             <dd class="pb-summary-list__value">
-                                <strong data-amount={a.value.to_string()}>{ a.display() }</strong>
-                                <div class="pb-hint">{ format!("{} × {} = {}, {}.", probity_core::money::format_money(a.of, true), a.multiply.normalize(), a.exact.normalize(), a.rule) }</div>
-                                { for a.note.as_ref().map(|n| html! { <div class="pb-hint">{ n }</div> }) }
+                                <strong class="pb-amount" data-amount={a.value.to_string()}>{ a.display() }</strong>
+                                { for working(a).map(|w| html! { <p class="pb-hint pb-amount__working">{ w }</p> }) }
+                                { for a.note.as_ref().map(|n| html! {
+                                    <details class="pb-details">
+                                        <summary class="pb-details__summary"><span class="pb-details__summary-text">{ "More about this amount" }</span></summary>
+                                        <div class="pb-details__text">{ n }</div>
+                                    </details>
+                                }) }
                             </dd>
                         </div>
                     }) }
                 </dl>
             }
+
+            { for deciding.as_ref().map(|r| html! {
+                <div class="pb-deciding" data-deciding="true">
+                    <Heading depth={1} class="pb-heading-s">{ "The clause that decides" }</Heading>
+                    { quote(policy, r) }
+                </div>
+            }) }
 
             { for o.notes.iter().map(|n| html! {
                 <div class="pb-warning" data-note={n.kind.id()}>
@@ -182,73 +368,145 @@ pub fn outcome_page(props: &Props) -> Html {
                     <div class="pb-warning__text">
                         <strong>{ n.kind.label() }</strong>
                         <p>{ &n.text }</p>
+                        { for n.detail.as_ref().map(|d| html! {
+                            <details class="pb-details">
+                                <summary class="pb-details__summary"><span class="pb-details__summary-text">{ "More about this" }</span></summary>
+                                <div class="pb-details__text">{ d }</div>
+                            </details>
+                        }) }
                     </div>
                 </div>
             }) }
 
-            <h2 class="pb-heading-m">{ "Why" }</h2>
-            <ol class="pb-why">
-                { for e.steps.iter().map(|s| html! {
-                    <li class="pb-why__step">
-                        <p class="pb-body"><strong>{ &s.question }</strong>{ " " }<span>{ format!("You answered: {}.", s.display) }</span></p>
-                        { for s.cite.iter().map(|r| html! {
-                            <blockquote class="pb-quote"><p>{ policy.clause(r).unwrap_or_default() }</p><footer>{ format!("{} {}", policy.header.title, r) }</footer></blockquote>
-                        }) }
-                    </li>
-                }) }
-            </ol>
-            <h3 class="pb-heading-s">{ "What the code says" }</h3>
-            { for o.cite.iter().map(|r| html! {
-                <blockquote class="pb-quote" data-cite={r.clone()}><p>{ policy.clause(r).unwrap_or_default() }</p><footer>{ format!("{}, {}", policy.header.title, r) }</footer></blockquote>
-            }) }
-
-            <h2 class="pb-heading-m">{ "Your answers" }</h2>
-            <dl class="pb-summary-list">
-                { for e.steps.iter().map(|s| {
-                    let fact = s.fact.clone();
-                    let d = props.dispatch.clone();
-                    let onclick = Callback::from(move |ev: MouseEvent| { ev.prevent_default(); d.emit(Action::Change(fact.clone())); });
-                    html! {
-                        <div class="pb-summary-list__row">
-                            <dt class="pb-summary-list__key">{ &s.question }</dt>
-                            <dd class="pb-summary-list__value">{ &s.display }</dd>
-                            <dd class="pb-summary-list__actions pb-no-print">
-                                <a href="#" class="pb-link" data-change={s.fact.clone()} {onclick}>{ "Change" }<span class="pb-visually-hidden">{ format!(" your answer to: {}", s.question) }</span></a>
-                            </dd>
-                        </div>
-                    }
-                }) }
-            </dl>
-
-            <div class="pb-no-print">
-                <h2 class="pb-heading-m">{ "Keep a record" }</h2>
-                <p class="pb-body">{ "Add your details if you want them on the record. They stay on this device unless you download, copy or print them." }</p>
-                if *tried && blocked {
-                    <div class="pb-error-summary" role="alert" aria-labelledby="pb-export-errors">
-                        <h2 class="pb-error-summary__title" id="pb-export-errors">{ "There is a problem" }</h2>
+            <div class="pb-no-print pb-keep">
+                <Heading depth={1} class="pb-heading-m">{ "Keep a record" }</Heading>
+                <p class="pb-body">{ if props.kiosk { "Print a record of this answer to keep or to show your manager." } else { "Download, copy or print a record of this answer to keep or to send to your manager." } }</p>
+                if show_errors {
+                    <div class="pb-error-summary" role="alert" tabindex="-1" ref={summary_ref} aria-labelledby="pb-export-errors">
+                        <Heading depth={2} class="pb-error-summary__title" id="pb-export-errors">{ "There is a problem" }</Heading>
                         <ul class="pb-list pb-error-summary__list">
-                            { for problems.iter().map(|(f, m)| html! { <li><a href={format!("#pb-{}", f.replace('_', "-"))}>{ m }</a></li> }) }
+                            { for problems.iter().map(|(f, m)| {
+                                let id = format!("pb-{}", f.replace('_', "-"));
+                                html! { <li><a href={format!("#{id}")} onclick={focus_field(id.clone())}>{ m }</a></li> }
+                            }) }
                         </ul>
                     </div>
                 }
-                { text_field(Field { id: "pb-name", label: "Your name (optional)", value: declarant.name.clone(), kind: "text", autocomplete: "name", error: field_error("name") }, set(Action::SetName)) }
-                { text_field(Field { id: "pb-job-title", label: "Job title (optional)", value: declarant.job_title.clone(), kind: "text", autocomplete: "organization-title", error: field_error("job_title") }, set(Action::SetJobTitle)) }
-                { text_field(Field { id: "pb-team", label: "Team (optional)", value: declarant.team.clone(), kind: "text", autocomplete: "off", error: field_error("team") }, set(Action::SetTeam)) }
-                { text_field(Field { id: "pb-email", label: "Work email (optional)", value: declarant.email.clone(), kind: "email", autocomplete: "email", error: field_error("email") }, set(Action::SetEmail)) }
+                <details class="pb-details" open={details_open}>
+                    <summary class="pb-details__summary"><span class="pb-details__summary-text">{ "Add your name and details (optional)" }</span></summary>
+                    <div class="pb-details__text">
+                        <p class="pb-body">{ "They go on the record only if you add them, and stay on this device unless you download, copy or print it." }</p>
+                        { text_field(Field { id: "pb-name", label: "Your name (optional)", value: declarant.name.clone(), kind: "text", autocomplete: auto("name"), error: field_error("name") }, set(Action::SetName)) }
+                        { text_field(Field { id: "pb-job-title", label: "Job title (optional)", value: declarant.job_title.clone(), kind: "text", autocomplete: auto("organization-title"), error: field_error("job_title") }, set(Action::SetJobTitle)) }
+                        { text_field(Field { id: "pb-team", label: "Team (optional)", value: declarant.team.clone(), kind: "text", autocomplete: "off", error: field_error("team") }, set(Action::SetTeam)) }
+                        { text_field(Field { id: "pb-email", label: "Work email (optional)", value: declarant.email.clone(), kind: "email", autocomplete: auto("email"), error: field_error("email") }, set(Action::SetEmail)) }
+                    </div>
+                </details>
                 <div class="pb-button-group">
                     if !props.kiosk {
                         <button type="button" class="pb-button" data-download="true" onclick={on_download}>{ "Download declaration (JSON)" }</button>
                         <button type="button" class="pb-button pb-button--secondary" onclick={on_copy}>{ "Copy to clipboard" }</button>
                     }
-                    <button type="button" class={classes!("pb-button", (!props.kiosk).then_some("pb-button--secondary"))} onclick={on_print}>{ "Print" }</button>
+                    <button type="button" class={classes!("pb-button", (!props.kiosk).then_some("pb-button--secondary"))} data-print="true" onclick={on_print}>{ "Print" }</button>
                 </div>
                 <p class="pb-body" role="status" aria-live="polite">{ (*status).clone() }</p>
-                <div class="pb-button-group">
-                    <button type="button" class="pb-button pb-button--secondary" onclick={emit(Action::ShowCompare)}>{ "How do other councils treat this?" }</button>
-                    <button type="button" class="pb-button pb-button--secondary" onclick={emit(Action::Restart)}>{ "Start again" }</button>
+                <p class="pb-hint">{ DIGEST_MEANS }</p>
+            </div>
+
+            <details class="pb-details" data-answers="true">
+                <summary class="pb-details__summary"><span class="pb-details__summary-text">{ "Your answers" }</span></summary>
+                <div class="pb-details__text">
+                    <dl class="pb-summary-list">
+                        { for e.steps.iter().enumerate().map(|(i, s)| {
+                            let fact = s.fact.clone();
+                            let d = props.dispatch.clone();
+                            let onclick = Callback::from(move |ev: MouseEvent| { ev.prevent_default(); d.emit(Action::Change(fact.clone())); });
+                            html! {
+                                <div class="pb-summary-list__row">
+                                    <dt class="pb-summary-list__key">{ format!("{}. {}", i + 1, s.question) }</dt>
+                                    <dd class="pb-summary-list__value">{ &s.display }</dd>
+                                    <dd class="pb-summary-list__actions pb-no-print">
+                                        <a href="#" class="pb-link" data-change={s.fact.clone()} {onclick}>{ "Change" }<span class="pb-visually-hidden">{ format!(" your answer to question {}", i + 1) }</span></a>
+                                    </dd>
+                                </div>
+                            }
+                        }) }
+                    </dl>
                 </div>
+            </details>
+            <details class="pb-details" data-why="true">
+                <summary class="pb-details__summary"><span class="pb-details__summary-text">{ "Why" }</span></summary>
+                <div class="pb-details__text">
+                    <p class="pb-body">{ rests_on }</p>
+                    { for by_step.iter().map(|line| html! { <p class="pb-body">{ line }</p> }) }
+                    if !others.is_empty() {
+                        <p class="pb-body">{ "The questions are numbered as under “Your answers”; the clauses are quoted under “What the code says”." }</p>
+                    }
+                </div>
+            </details>
+            if !others.is_empty() {
+                <details class="pb-details" data-clauses="true">
+                    <summary class="pb-details__summary"><span class="pb-details__summary-text">{ format!("What the code says ({} more clause{})", others.len(), if others.len() == 1 { "" } else { "s" }) }</span></summary>
+                    <div class="pb-details__text">
+                        { for others.iter().map(|r| quote(policy, r)) }
+                    </div>
+                </details>
+            }
+
+            <div class="pb-no-print pb-after">
+                if *confirming {
+                    <div class="pb-confirm" data-confirm-restart="true" role="group" aria-labelledby="pb-confirm-title">
+                        <Heading depth={1} class="pb-heading-m" id="pb-confirm-title" tabindex="-1" node_ref={confirm_ref}>{ "Start again?" }</Heading>
+                        <p class="pb-body">{ "This will clear your answers and any details you added. You cannot get them back." }</p>
+                        <div class="pb-button-group">
+                            <button type="button" class="pb-button pb-button--warning" onclick={on_restart}>{ "Yes, start again" }</button>
+                            <button type="button" class="pb-button pb-button--secondary" onclick={on_keep}>{ "No, keep my answers" }</button>
+                        </div>
+                    </div>
+                } else {
+                    <div class="pb-button-group">
+                        <button type="button" class="pb-button pb-button--secondary" onclick={on_compare}>{ "How do other councils treat this?" }</button>
+                        <button type="button" class="pb-button pb-button--secondary" ref={restart_ref} onclick={on_start_again}>{ "Start again" }</button>
+                    </div>
+                }
             </div>
             <p class="pb-body pb-source">{ format!("Source: {} ({}). {}", policy.header.title, policy.header.version, policy.header.source) }</p>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn amount(of: &str, multiply: &str, rounding: Rounding) -> ComputedAmount {
+        let (of, multiply): (Decimal, Decimal) = (of.parse().expect("of"), multiply.parse().expect("multiply"));
+        let exact = of * multiply;
+        ComputedAmount {
+            label: "Fee you may keep".into(),
+            fact: "fee_amount".into(),
+            of,
+            multiply,
+            exact,
+            value: rounding.apply(exact),
+            rounding,
+            rule: String::new(),
+            note: None,
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn rounding_is_one_plain_sentence() {
+        assert_eq!(
+            working(&amount("375.55", "0.5", Rounding::Down)).as_deref(),
+            Some("Half of £375.55 is £187.775, which rounded down to the penny is £187.77.")
+        );
+        assert_eq!(working(&amount("300", "0.5", Rounding::Down)).as_deref(), Some("Half of £300.00 is £150.00."));
+        assert_eq!(working(&amount("1234.5", "1", Rounding::Down)), None);
+        assert_eq!(
+            working(&amount("10.01", "0.3", Rounding::HalfUp)).as_deref(),
+            Some("30% of £10.01 is £3.003, which rounded to the nearest penny is £3.00.")
+        );
     }
 }

@@ -1,5 +1,6 @@
 //! A question page: one question, its hint, the field, Continue and a Back link.
 
+use super::{focus_field, Heading};
 use crate::state::{Action, State};
 use probity_core::model::FactKind;
 use probity_core::session::Page;
@@ -59,7 +60,7 @@ pub fn question_page(props: &Props) -> Html {
     let summary = match error {
         Some(e) => html! {
             <div class="pb-error-summary" role="alert" tabindex="-1" data-focus="true" aria-labelledby="pb-error-summary-title">
-                <h2 class="pb-error-summary__title" id="pb-error-summary-title">{ "There is a problem" }</h2>
+                <Heading depth={1} class="pb-error-summary__title" id="pb-error-summary-title">{ "There is a problem" }</Heading>
                 <ul class="pb-list pb-error-summary__list">
                     <li><a href={format!("#{field_id}")} onclick={focus_field(field_id.clone())}>{ &e.message }</a></li>
                 </ul>
@@ -79,22 +80,26 @@ pub fn question_page(props: &Props) -> Html {
     };
     let heading_focus = error.is_none().then_some("true");
     let group_class = classes!("pb-form-group", error.map(|_| "pb-form-group--error"));
+    let radio_id = |i: usize, option: &str| if i == 0 { field_id.clone() } else { format!("{field_id}-{option}") };
 
     let field = match fact.kind {
         FactKind::YesNo { .. } | FactKind::Choice => html! {
             <fieldset class="pb-fieldset" aria-describedby={described_by.clone()}>
                 <legend class="pb-fieldset__legend pb-fieldset__legend--l">
-                    <h1 class="pb-fieldset__heading" tabindex="-1" data-focus={heading_focus}>{ &question.question }</h1>
+                    <Heading depth={0} class="pb-fieldset__heading" tabindex="-1" data_focus={heading_focus}>{ &question.question }</Heading>
                 </legend>
                 { hint }
                 { error_message }
                 <div class={classes!("pb-radios", matches!(fact.kind, FactKind::YesNo { .. }).then_some("pb-radios--inline"))}>
                     { for fact.options.iter().enumerate().map(|(i, o)| {
                         // The first radio carries the field id, so the error summary link lands on it.
-                        let id = if i == 0 { field_id.clone() } else { format!("{field_id}-{}", o.id) };
+                        let id = radio_id(i, &o.id);
                         let option_hint_id = format!("{field_id}-{}-hint", o.id);
                         html! {
-                            <div class="pb-radios__item">
+                            // Keyed by fact and option: unkeyed, Yew reused the previous question's
+                            // radios in order, and renaming the old checked one unchecked the new
+                            // answer (Back from a 3-option to a 2-option question showed none chosen).
+                            <div class="pb-radios__item" key={format!("{}:{}", fact.id, o.id)}>
                                 <input class="pb-radios__input" type="radio" id={id.clone()} name={field_id.clone()} value={o.id.clone()}
                                     checked={state.draft == o.id} onchange={on_draft_change.clone()}
                                     aria-describedby={o.hint.as_ref().map(|_| option_hint_id.clone())} />
@@ -108,9 +113,9 @@ pub fn question_page(props: &Props) -> Html {
         },
         FactKind::Money => html! {
             <>
-                <h1 class="pb-label-wrapper" tabindex="-1" data-focus={heading_focus}>
+                <Heading depth={0} class="pb-label-wrapper" tabindex="-1" data_focus={heading_focus}>
                     <label class="pb-label pb-label--l" for={field_id.clone()}>{ &question.question }</label>
-                </h1>
+                </Heading>
                 { hint }
                 { error_message }
                 <div class="pb-input__wrapper">
@@ -123,9 +128,9 @@ pub fn question_page(props: &Props) -> Html {
         },
         FactKind::WholeNumber { .. } => html! {
             <>
-                <h1 class="pb-label-wrapper" tabindex="-1" data-focus={heading_focus}>
+                <Heading depth={0} class="pb-label-wrapper" tabindex="-1" data_focus={heading_focus}>
                     <label class="pb-label pb-label--l" for={field_id.clone()}>{ &question.question }</label>
-                </h1>
+                </Heading>
                 { hint }
                 { error_message }
                 <input class={classes!("pb-input", "pb-input--width-5", error.map(|_| "pb-input--error"))} id={field_id.clone()} name={field_id.clone()}
@@ -137,7 +142,8 @@ pub fn question_page(props: &Props) -> Html {
 
     let tree_title = state.tree().map(|t| t.title.clone()).unwrap_or_default();
     html! {
-        <div class="pb-page">
+        // Keyed by fact: each question gets elements of its own, never the last question's.
+        <div class="pb-page" key={fact.id.clone()}>
             <a href="#" class="pb-back-link" onclick={on_back}>{ "Back" }</a>
             { summary }
             <span class="pb-caption">{ tree_title }</span>
@@ -150,20 +156,4 @@ pub fn question_page(props: &Props) -> Html {
             </form>
         </div>
     }
-}
-
-/// The error summary's link moves focus to the field without changing the host page's URL.
-fn focus_field(id: String) -> Callback<MouseEvent> {
-    Callback::from(move |e: MouseEvent| {
-        e.prevent_default();
-        let target: Option<web_sys::Element> = e.target_dyn_into::<web_sys::Element>();
-        let root = target.and_then(|t| t.closest(".pb-widget").ok().flatten());
-        if let Some(root) = root {
-            if let Ok(Some(el)) = root.query_selector(&format!("#{id}")) {
-                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                    let _ = el.focus();
-                }
-            }
-        }
-    })
 }

@@ -1,7 +1,32 @@
 //! The start page: choose the council (unless the host fixed it) and the question.
 
+use super::Heading;
 use crate::state::{Action, State};
 use web_sys::HtmlInputElement;
+
+/// Topics in the order officers look for them (gifts and hospitality are asked about most),
+/// rather than the order the policies list them in. Topics not named here follow, as listed.
+const TOPIC_ORDER: [&str; 14] = [
+    "gifts",
+    "hospitality",
+    "legacies",
+    "discounts",
+    "fees",
+    "outside-work",
+    "interests",
+    "relationships",
+    "political-restriction",
+    "political-activity",
+    "media",
+    "council-resources",
+    "reporting-concerns",
+    "arrest-bankruptcy",
+];
+
+/// Where a topic comes in [`TOPIC_ORDER`]; unknown topics after every known one.
+fn topic_rank(topic: &str) -> usize {
+    TOPIC_ORDER.iter().position(|t| *t == topic).unwrap_or(TOPIC_ORDER.len())
+}
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -20,7 +45,7 @@ pub fn start_page(props: &Props) -> Html {
     } else {
         html! {
             <div class="pb-error-summary" role="alert">
-                <h2 class="pb-error-summary__title">{ "Some policies could not be loaded" }</h2>
+                <Heading depth={1} class="pb-error-summary__title">{ "Some policies could not be loaded" }</Heading>
                 <p>{ "The questions below still work. Tell whoever looks after this page about these problems:" }</p>
                 <ul class="pb-list">
                     { for errors.iter().map(|d| html! { <li>{ format!("{} ({}): {}", d.message, d.location, d.help) }</li> }) }
@@ -74,7 +99,9 @@ pub fn start_page(props: &Props) -> Html {
                 })
             };
             let mut groups: Vec<(String, Vec<&probity_core::model::Tree>)> = Vec::new();
-            for (topic, label) in &policy.topics {
+            let mut topics: Vec<&(String, String)> = policy.topics.iter().collect();
+            topics.sort_by_key(|(topic, _)| topic_rank(topic));
+            for (topic, label) in topics {
                 let items: Vec<&probity_core::model::Tree> = policy
                     .trees
                     .values()
@@ -88,7 +115,7 @@ pub fn start_page(props: &Props) -> Html {
             let count: usize = groups.iter().map(|(_, t)| t.len()).sum();
             html! {
                 <div class="pb-trees">
-                    <h2 class="pb-heading-m">{ format!("Questions in {}", policy.header.title) }</h2>
+                    <Heading depth={1} class="pb-heading-m">{ format!("Questions in {}", policy.header.title) }</Heading>
                     <div class="pb-form-group">
                         <label class="pb-label" for="pb-search">{ "Search the questions" }</label>
                         <div id="pb-search-hint" class="pb-hint">{ format!("For example: {}", crate::search::EXAMPLES.join(", ")) }</div>
@@ -101,7 +128,7 @@ pub fn start_page(props: &Props) -> Html {
                     <div class="pb-topic-list">
                     { for groups.into_iter().map(|(label, items)| html! {
                         <section class="pb-topic" key={label.clone()}>
-                            <h3 class="pb-heading-s">{ label }</h3>
+                            <Heading depth={2} class="pb-heading-s">{ label }</Heading>
                             <ul class="pb-list pb-tree-list">
                                 { for items.into_iter().map(|t| {
                                     let dispatch = props.dispatch.clone();
@@ -121,7 +148,7 @@ pub fn start_page(props: &Props) -> Html {
     html! {
         <div class="pb-page">
             { problems }
-            <h1 class="pb-heading-l" tabindex="-1" data-focus="true">{ "Am I allowed to do this?" }</h1>
+            <Heading depth={0} class="pb-heading-l" tabindex="-1" data_focus="true">{ "Am I allowed to do this?" }</Heading>
             <p class="pb-body">{ "Answer a few questions to see what your council's code of conduct says, with the clauses to show your manager." }</p>
             { council_picker }
             { trees }

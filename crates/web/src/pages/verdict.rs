@@ -1,5 +1,6 @@
 //! The verdict panel: words, colour and an icon together, never colour alone.
 
+use super::Heading;
 use probity_core::model::{TreeKind, Verdict};
 use yew::prelude::*;
 
@@ -31,10 +32,10 @@ pub fn verdict_panel(props: &Props) -> Html {
     let class = classes!("pb-panel", format!("pb-panel--{style}"));
     html! {
         <div class={class} data-verdict={props.verdict.id()}>
-            <h1 class="pb-panel__title" tabindex="-1" data-focus="true">
+            <Heading depth={0} class="pb-panel__title" tabindex="-1" data_focus="true">
                 <span class="pb-panel__icon" aria-hidden="true">{ icon }</span>
                 { &props.label }
-            </h1>
+            </Heading>
             <p class="pb-panel__body">{ &props.headline }</p>
         </div>
     }

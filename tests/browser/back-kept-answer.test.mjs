@@ -1,0 +1,67 @@
+// Review 2026-11 row 2: the case the review found. Back from a yes / no / I'm not sure question
+// to a yes / no one (Oxfordshire gifts), by the Back link and by the browser's Back button: the
+// answer the widget keeps is the one shown selected. (every-path.test.mjs checks every path.)
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, live } from './harness.mjs';
+import { expectPage, give, cont } from './walk-helpers.mjs';
+
+test('Back from a 3-option question to a 2-option one shows the kept answer', async () => {
+  const { context, url, close } = await launch({ viewport: { width: 320, height: 640 } });
+  try {
+    const page = await context.newPage();
+    for (const [how, picked] of [['link', null], ['browser', null], ['link', 'no'], ['browser', 'no'], ['link', 'not_sure'], ['browser', 'yes']]) {
+      await page.evaluate(() => sessionStorage.clear()).catch(() => {});
+      await page.goto(`${url}embed/oxfordshire/gifts.html`);
+      await live(page);
+      await give(page, 'gift');
+      await cont(page);
+      await expectPage(page, 'offer_invited', how);
+      await give(page, 'no');
+      await cont(page);
+      await expectPage(page, 'improper_motive', how);
+      // The officer may have picked an answer here before thinking again and going back.
+      if (picked) await give(page, picked);
+      if (how === 'link') await page.locator('probity-widget .pb-host[data-live] .pb-back-link').click();
+      else await page.goBack();
+      const shown = await expectPage(page, 'offer_invited', how);
+      assert.equal(shown.shown, 'no', `${how} (${picked ?? 'nothing'} picked on the 3-option page): "No" is shown selected`);
+    }
+  } finally {
+    await close();
+  }
+});
+
+// Review 2026-11 row 8: after going Back, Continue steps through the answered questions one at a
+// time (each with its answer shown), as GOV.UK services do, rather than jumping to the first
+// unanswered one.
+test('after Back, Continue steps through the answered questions one at a time', async () => {
+  const { context, url, close } = await launch({ viewport: { width: 320, height: 640 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${url}embed/oxfordshire/gifts.html`);
+    await live(page);
+    for (const [fact, value] of [['offer_kind', 'gift'], ['offer_invited', 'no'], ['improper_motive', 'no'], ['offer_value', '30']]) {
+      await expectPage(page, fact, 'forward');
+      await give(page, value);
+      await cont(page);
+    }
+    await expectPage(page, 'offers_last_three_months', 'forward');
+    for (const fact of ['offer_value', 'improper_motive', 'offer_invited']) {
+      await page.locator('probity-widget .pb-host[data-live] .pb-back-link').click();
+      await expectPage(page, fact, 'Back');
+    }
+    await cont(page);
+    assert.equal((await expectPage(page, 'improper_motive', 'Continue after Back')).shown, 'no');
+    await cont(page);
+    assert.equal((await expectPage(page, 'offer_value', 'Continue again')).shown, '30');
+    await cont(page);
+    await expectPage(page, 'offers_last_three_months', 'on to the first unanswered question');
+    // The browser's Back retraces the same steps.
+    await page.goBack();
+    assert.equal((await expectPage(page, 'offer_value', 'browser Back')).shown, '30');
+  } finally {
+    await close();
+  }
+});
