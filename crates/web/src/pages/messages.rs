@@ -16,6 +16,39 @@ use probity_core::value::ValueError;
 /// of a sentence about a wrong value ("how much the fee is", "The fee").
 fn phrase(fact: &str) -> Option<(&'static str, &'static str)> {
     Some(match fact {
+        "derbyshire_concerns_about_raising_with_line_manager" => {
+            ("you have concerns about raising it with your line manager", "")
+        }
+        "derbyshire_related_or_close_association" => {
+            ("you are related to the person or closely associated with them", "")
+        }
+        "derbyshire_wish_to_maintain_confidentiality" => ("you wish to keep your concern confidential", ""),
+        "derbyshire_work_could_conflict_overlap_or_weaken_confidence" => {
+            ("the work could create a conflict, overlap with your duties or weaken public confidence", "")
+        }
+        "kent_closed_or_secret_body" => ("the organisation is closed to non-members or requires secrecy", ""),
+        "kent_hospitality_authorised" => ("accepting it was properly authorised before the event", ""),
+        "kent_media_authorised" => ("you have specific authority to deal with media enquiries", ""),
+        "kent_outside_work_conflicts_with_kcc_interests" => {
+            ("the outside work could conflict with KCC's interests", "")
+        }
+        "kent_relationship_with_contractor" => ("you have a business or private relationship with the contractor", ""),
+        "kent_relative_partner_or_close_friend" => ("the person is your relative, partner or close friend", ""),
+        "kent_wound_up_may_impact_role" => ("the winding up could affect your role and duties", ""),
+        "milton_keynes_grade_h_or_above" => ("you are employed on Grade H or above", ""),
+        "milton_keynes_relative_partner_or_friend" => ("how you know the person", ""),
+        "milton_keynes_work_conflicts_confidence_or_duties" => {
+            ("the work could conflict with the council's interests, confidence in it, or your duties", "")
+        }
+        "oxfordshire_appendix_relationship" => ("which of the code's definitions fits the person", ""),
+        "oxfordshire_closed_organisation_all_three" => ("all three of the code's conditions apply", ""),
+        "oxfordshire_hospitality_benefit" => ("what the council would gain", ""),
+        "oxfordshire_protest_supports_party" => ("the protest is in support of a political party", ""),
+        "oxfordshire_reason_to_refuse_offer" => ("whether either of these applies", ""),
+        "oxfordshire_related_or_close_personal_relationship" => {
+            ("you are related to the person or have a close personal relationship with them", "")
+        }
+        "part6b_gift_already_received" => ("you have already received the gift", ""),
         "authorised_in_advance" => ("your attendance was authorised and recorded before the event", ""),
         "close_relationship_with_person" => ("you are related to the person or close to them outside work", ""),
         "comfortable_raising_with_line_manager" => {
