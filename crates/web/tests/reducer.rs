@@ -118,26 +118,33 @@ fn restart_returns_to_the_question_the_host_opened() {
 #[wasm_bindgen_test]
 fn continue_after_back_steps_one_question_at_a_time() {
     let s = start(Some("oxfordshire"), Some("gifts"));
-    let s = answer(answer(answer(answer(s, "gift"), "no"), "no"), "30");
-    assert_eq!(on(&s), "offers_last_three_months");
+    let s = answer(answer(answer(s, "gift"), "contractor"), "neither");
+    assert_eq!(on(&s), "offer_value");
     let s = act(s, &[Action::Back, Action::Back, Action::Back]);
-    assert_eq!(on(&s), "offer_invited");
-    assert_eq!(s.draft, "no");
+    assert_eq!(on(&s), "offer_kind");
+    assert_eq!(s.draft, "gift");
     let s = act(s, &[Action::Continue]);
-    assert_eq!(on(&s), "improper_motive", "the next answered question, not the first unanswered one");
-    assert_eq!(s.draft, "no");
+    assert_eq!(on(&s), "giver", "the next answered question, not the first unanswered one");
+    assert_eq!(s.draft, "contractor");
+    let s = act(s, &[Action::Continue]);
+    assert_eq!(on(&s), "oxfordshire_reason_to_refuse_offer");
+    assert_eq!(s.draft, "neither");
     let s = act(s, &[Action::Continue]);
     assert_eq!(on(&s), "offer_value");
-    assert_eq!(s.draft, "30", "as typed");
-    let s = act(s, &[Action::Continue]);
-    assert_eq!(on(&s), "offers_last_three_months");
 
     // The browser's Back names a page; Continue steps on from there too.
-    let s = act(s, &[Action::Navigate("q:offer_invited".into()), Action::Continue]);
-    assert_eq!(on(&s), "improper_motive");
+    let s = act(s, &[Action::Navigate("q:offer_kind".into()), Action::Continue]);
+    assert_eq!(on(&s), "giver");
 
     // A changed answer that changes the path steps on along the new path.
-    let s = act(s, &[Action::Navigate("q:offer_invited".into()), Action::Draft("yes".into()), Action::Continue]);
+    let s = act(
+        s,
+        &[
+            Action::Navigate("q:oxfordshire_reason_to_refuse_offer".into()),
+            Action::Draft("invited".into()),
+            Action::Continue,
+        ],
+    );
     assert!(on(&s).starts_with("outcome:"), "{}", on(&s));
 }
 
