@@ -60,6 +60,9 @@ pub struct State {
     pub page_seq: u64,
     /// True when the last page change came from the browser's history (so it is not pushed again).
     pub from_history: bool,
+    /// On the compare page: answers to the facts other councils ask that this council's walk did
+    /// not, in the order they were asked (one per page, as in a walk; never part of the walk).
+    pub compare_answers: Vec<(String, Value)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -78,6 +81,8 @@ pub enum Action {
     SetEmail(String),
     ShowCompare,
     HideCompare,
+    /// Answers the compare page's current question (the draft) for the other councils.
+    CompareContinue,
     /// The browser went back or forward to a page named by this key.
     Navigate(String),
     /// Restores a saved session (from sessionStorage) after a reload.
@@ -106,6 +111,7 @@ impl State {
             declarant: Declarant::default(),
             page_seq: 0,
             from_history: false,
+            compare_answers: Vec::new(),
         };
         if let (Some(p), Some(t)) = (s.policy.clone(), tree) {
             if s.bundle.catalog.policy(&p).and_then(|pol| pol.tree(&t)).is_some() {
@@ -131,6 +137,27 @@ impl State {
     pub fn page(&self) -> Option<Page<'_>> {
         let policy = self.policy()?;
         self.session.as_ref()?.page(policy).ok()
+    }
+
+    /// The facts the compare page runs against every council: the walk's answers and those given
+    /// on the compare page itself.
+    pub fn compare_facts(&self) -> Option<(String, BTreeMap<String, serde_json::Value>)> {
+        let policy = self.policy()?;
+        let session = self.session.as_ref()?;
+        let walk = session.walk(policy).ok()?;
+        let mut facts: BTreeMap<String, serde_json::Value> =
+            walk.steps.iter().map(|st| (st.fact.clone(), st.answer.to_json())).collect();
+        for (fact, v) in &self.compare_answers {
+            facts.insert(fact.clone(), v.to_json());
+        }
+        Some((session.tree.clone(), facts))
+    }
+
+    /// The next question another council asks before every council can answer, with the
+    /// councils waiting on it; `None` when the comparison is complete.
+    pub fn compare_next(&self) -> Option<(probity_core::model::Fact, Vec<String>)> {
+        let (tree, facts) = self.compare_facts()?;
+        self.bundle.catalog.next_missing(&tree, &facts)
     }
 
     /// A key for the browser history entry of the current page.
@@ -246,6 +273,14 @@ impl Reducible for State {
                 }
             }
             Action::Back => {
+                if s.view == View::Compare && !s.compare_answers.is_empty() {
+                    // Back through the other councils' questions, one at a time, answer shown.
+                    if let Some((_, v)) = s.compare_answers.pop() {
+                        let mut s = s.moved(false);
+                        s.draft = draft_of(&v);
+                        return Rc::new(s);
+                    }
+                }
                 if s.view == View::Compare {
                     s.view = View::Walk;
                     return Rc::new(s.moved(false));
@@ -297,7 +332,24 @@ impl Reducible for State {
                 s.declarant.email = Some(v);
                 s
             }
+            Action::CompareContinue => {
+                let Some((fact, _)) = s.compare_next() else { return self };
+                match parse_input(&fact, &s.draft) {
+                    Ok(v) => {
+                        s.compare_answers.push((fact.id.clone(), v));
+                        s.moved(false)
+                    }
+                    Err(e) => {
+                        // The officer's text stays; the message is the question's own.
+                        s.error = Some(FieldError { fact: fact.id.clone(), message: field_message(&fact, &e) });
+                        s.page_seq += 1;
+                        s.from_history = false;
+                        s
+                    }
+                }
+            }
             Action::ShowCompare => {
+                s.compare_answers.clear();
                 s.view = View::Compare;
                 s.moved(false)
             }

@@ -222,3 +222,41 @@ fn restart_returns_to_the_configured_tree() {
     assert_eq!(s.view, View::Start);
     assert!(s.session.is_none());
 }
+
+/// Issue 9 §4: the compare page asks, one per page, what other councils need, until every
+/// council that has the tree gives a verdict; Back goes back through those questions.
+#[wasm_bindgen_test]
+fn compare_asks_what_other_councils_need_until_every_council_answers() {
+    let mut s = start(Some("kent"), Some("gifts"));
+    for _ in 0..12 {
+        let v = match s.page() {
+            Some(Page::Question { fact, .. }) => fact.options.first().map_or("10".to_string(), |o| o.id.clone()),
+            _ => break,
+        };
+        s = answer(s, &v);
+    }
+    let mut s = act(s, &[Action::ShowCompare]);
+    let mut asked = Vec::new();
+    while let Some((fact, waiting)) = s.compare_next() {
+        assert!(!waiting.is_empty());
+        assert!(!asked.contains(&fact.id), "`{}` asked twice", fact.id);
+        asked.push(fact.id.clone());
+        // A bad answer keeps the text and says so; then a good one.
+        if fact.kind.is_numeric() {
+            let bad = act(s.clone(), &[Action::Draft("abc".into()), Action::CompareContinue]);
+            assert!(bad.error.is_some() && bad.draft == "abc");
+        }
+        let v = fact.options.first().map_or("10".to_string(), |o| o.id.clone());
+        s = act(s, &[Action::Draft(v), Action::CompareContinue]);
+        assert!(asked.len() < 30);
+    }
+    assert!(!asked.is_empty(), "Kent's walk does not line every council up by itself");
+    let (tree, facts) = s.compare_facts().unwrap();
+    for row in s.bundle.catalog.compare(&tree, &facts) {
+        assert!(row.result.is_ok(), "{} gives no verdict", row.policy.header.id);
+    }
+    // Back returns to the last question asked, its answer shown.
+    let back = act(s.clone(), &[Action::Back]);
+    assert_eq!(back.compare_next().map(|(f, _)| f.id), asked.last().cloned());
+    assert!(!back.draft.is_empty());
+}

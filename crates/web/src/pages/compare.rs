@@ -1,5 +1,8 @@
-//! The same answers against every council that has the tree, side by side.
+//! The same answers against every council that has the tree, side by side. Where another
+//! council's code asks something this council's walk did not, the officer is asked it first,
+//! one question per page, so every council gives a verdict instead of "asks something else".
 
+use super::question::QuestionPage;
 use super::verdict::tone;
 use crate::state::{Action, State};
 use probity_core::catalog::CompareProblem;
@@ -20,8 +23,20 @@ pub struct Props {
 pub fn compare_page(props: &Props) -> Html {
     let state = &props.state;
     let e = &props.evaluation;
-    let facts: BTreeMap<String, serde_json::Value> =
-        e.steps.iter().map(|s| (s.fact.clone(), s.answer.to_json())).collect();
+    if let Some((fact, waiting)) = state.compare_next() {
+        let intro = format!(
+            "To compare, {} also {} this. Your answer is used only for the comparison: it does not change your own council's answer.",
+            join(&waiting),
+            if waiting.len() == 1 { "asks" } else { "ask" }
+        );
+        return html! {
+            <QuestionPage state={state.clone()} dispatch={props.dispatch.clone()} compare_fact={Some(fact)} intro={Some(intro)} />
+        };
+    }
+    let facts: BTreeMap<String, serde_json::Value> = state
+        .compare_facts()
+        .map(|(_, f)| f)
+        .unwrap_or_else(|| e.steps.iter().map(|s| (s.fact.clone(), s.answer.to_json())).collect());
     let rows = state.bundle.catalog.compare(&e.tree, &facts);
     let on_back = {
         let d = props.dispatch.clone();
@@ -72,5 +87,14 @@ pub fn compare_page(props: &Props) -> Html {
                 </table>
             </div>
         </div>
+    }
+}
+
+/// "Kent County Council", "Kent and Oxfordshire", "Kent, Oxfordshire and Part 6B".
+fn join(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }

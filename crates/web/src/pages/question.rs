@@ -1,8 +1,9 @@
-//! A question page: one question, its hint, the field, Continue and a Back link.
+//! A question page: one question, its hint, the field, Continue and a Back link. The compare
+//! page uses it too, for a question another council asks that this council's walk did not.
 
 use super::{focus_field, Heading};
 use crate::state::{Action, State};
-use probity_core::model::FactKind;
+use probity_core::model::{Fact, FactKind};
 use probity_core::session::Page;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -11,17 +12,32 @@ use yew::prelude::*;
 pub struct Props {
     pub state: State,
     pub dispatch: Callback<Action>,
+    /// On the compare page: the fact another council asks (its shared wording), answered with
+    /// `CompareContinue` instead of the walk's `Continue`.
+    #[prop_or_default]
+    pub compare_fact: Option<Fact>,
+    /// On the compare page: why this question is asked.
+    #[prop_or_default]
+    pub intro: Option<String>,
 }
 
 #[function_component(QuestionPage)]
 pub fn question_page(props: &Props) -> Html {
     let state = &props.state;
-    let Some(Page::Question { question, fact, .. }) = state.page() else { return html! {} };
+    let compare = props.compare_fact.is_some();
+    let (fact, question_text, question_hint) = match (&props.compare_fact, state.page()) {
+        (Some(f), _) => (f.clone(), f.question.clone(), f.hint.clone()),
+        (None, Some(Page::Question { question, fact, .. })) => {
+            (fact.clone(), question.question.clone(), question.hint.clone())
+        }
+        (None, _) => return html! {},
+    };
+    let fact = &fact;
     let field_id = format!("pb-field-{}", fact.id);
     let hint_id = format!("{field_id}-hint");
     let error_id = format!("{field_id}-error");
     let error = state.error.as_ref().filter(|e| e.fact == fact.id);
-    let described_by = [question.hint.as_ref().map(|_| hint_id.clone()), error.map(|_| error_id.clone())]
+    let described_by = [question_hint.as_ref().map(|_| hint_id.clone()), error.map(|_| error_id.clone())]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
@@ -39,7 +55,7 @@ pub fn question_page(props: &Props) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            dispatch.emit(Action::Continue);
+            dispatch.emit(if compare { Action::CompareContinue } else { Action::Continue });
         })
     };
     let on_draft_change = {
@@ -74,7 +90,7 @@ pub fn question_page(props: &Props) -> Html {
         }
         None => html! {},
     };
-    let hint = match &question.hint {
+    let hint = match &question_hint {
         Some(h) => html! { <div id={hint_id.clone()} class="pb-hint">{ h }</div> },
         None => html! {},
     };
@@ -86,7 +102,7 @@ pub fn question_page(props: &Props) -> Html {
         FactKind::YesNo { .. } | FactKind::Choice => html! {
             <fieldset class="pb-fieldset" aria-describedby={described_by.clone()}>
                 <legend class="pb-fieldset__legend pb-fieldset__legend--l">
-                    <Heading depth={0} class="pb-fieldset__heading" tabindex="-1" data_focus={heading_focus}>{ &question.question }</Heading>
+                    <Heading depth={0} class="pb-fieldset__heading" tabindex="-1" data_focus={heading_focus}>{ &question_text }</Heading>
                 </legend>
                 { hint }
                 { error_message }
@@ -114,7 +130,7 @@ pub fn question_page(props: &Props) -> Html {
         FactKind::Money => html! {
             <>
                 <Heading depth={0} class="pb-label-wrapper" tabindex="-1" data_focus={heading_focus}>
-                    <label class="pb-label pb-label--l" for={field_id.clone()}>{ &question.question }</label>
+                    <label class="pb-label pb-label--l" for={field_id.clone()}>{ &question_text }</label>
                 </Heading>
                 { hint }
                 { error_message }
@@ -129,7 +145,7 @@ pub fn question_page(props: &Props) -> Html {
         FactKind::WholeNumber { .. } => html! {
             <>
                 <Heading depth={0} class="pb-label-wrapper" tabindex="-1" data_focus={heading_focus}>
-                    <label class="pb-label pb-label--l" for={field_id.clone()}>{ &question.question }</label>
+                    <label class="pb-label pb-label--l" for={field_id.clone()}>{ &question_text }</label>
                 </Heading>
                 { hint }
                 { error_message }
@@ -140,13 +156,19 @@ pub fn question_page(props: &Props) -> Html {
         },
     };
 
-    let tree_title = state.tree().map(|t| t.title.clone()).unwrap_or_default();
+    let tree_title = if compare {
+        "How other councils treat this".to_string()
+    } else {
+        state.tree().map(|t| t.title.clone()).unwrap_or_default()
+    };
+    let intro = props.intro.as_ref().map(|t| html! { <p class="pb-body">{ t }</p> });
     html! {
         // Keyed by fact: each question gets elements of its own, never the last question's.
         <div class="pb-page" key={fact.id.clone()}>
             <a href="#" class="pb-back-link" onclick={on_back}>{ "Back" }</a>
             { summary }
             <span class="pb-caption">{ tree_title }</span>
+            { for intro }
             // `method="dialog"`: a prerendered copy of this page (see www/takeover.js) may be
             // submitted before any script has loaded; a dialog-method form outside a dialog does
             // nothing then, where the default GET would put the answer in the URL.
