@@ -116,6 +116,13 @@ pub fn start_page(props: &Props) -> Html {
             html! {
                 <div class="pb-trees">
                     <Heading depth={1} class="pb-heading-m">{ format!("Questions in {}", policy.header.title) }</Heading>
+                    // Who the code covers decides whether any answer here is for you at all.
+                    { for policy.header.scope.as_ref().map(|scope| html! {
+                        <details class="pb-details pb-scope">
+                            <summary class="pb-details__summary"><span class="pb-details__summary-text">{ "Who this code applies to" }</span></summary>
+                            <div class="pb-details__text"><p class="pb-body">{ scope }</p></div>
+                        </details>
+                    }) }
                     <div class="pb-form-group">
                         <label class="pb-label" for="pb-search">{ "Search the questions" }</label>
                         <div id="pb-search-hint" class="pb-hint">{ format!("For example: {}", crate::search::EXAMPLES.join(", ")) }</div>
