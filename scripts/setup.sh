@@ -27,9 +27,12 @@ if ! command -v wasm-pack >/dev/null; then
 fi
 
 # Node tools (binaryen's wasm-opt, playwright-core, axe-core) live in tests/browser/node_modules.
-if [ ! -x tests/browser/node_modules/.bin/wasm-opt ] || [ ! -d tests/browser/node_modules/playwright-core ]; then
+# Reinstalled whenever package-lock.json changes (a stamp copy of it is kept in node_modules), so
+# a machine that installed an older list picks up new tools (the studio's esbuild, say).
+if [ ! -x tests/browser/node_modules/.bin/wasm-opt ] || [ ! -d tests/browser/node_modules/playwright-core ] \
+   || ! cmp -s tests/browser/package-lock.json tests/browser/node_modules/.probity-lock.json; then
   say "installing node test tools (npm ci)"
-  (cd tests/browser && npm ci --no-audit --no-fund)
+  (cd tests/browser && npm ci --no-audit --no-fund && cp package-lock.json node_modules/.probity-lock.json)
 fi
 
 if [ ! -x /usr/bin/chromium ]; then
