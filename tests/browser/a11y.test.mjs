@@ -72,6 +72,15 @@ async function everyPageType(page, url, check) {
   await check('start-again-confirm');
   await page.locator('probity-widget button', { hasText: 'No, keep my answers' }).click();
   await page.locator('probity-widget button', { hasText: 'How do other councils treat this?' }).click();
+  // Other councils' codes ask a few more things first, one per page (issue 9 §4).
+  let asked = 0;
+  for (let i = 0; i < 20; i++) {
+    await page.locator('probity-widget .pb-table, probity-widget form').first().waitFor();
+    if (await page.locator('probity-widget .pb-table').count()) break;
+    if (asked++ === 0) await check('compare-question');
+    const radio = page.locator('probity-widget form .pb-radios__input');
+    await answer(page, (await radio.count()) ? await radio.first().getAttribute('value') : '10');
+  }
   await page.locator('probity-widget .pb-table').waitFor();
   await check('compare');
   await openWidget(page, `${url}embed.html?kiosk=1&idle=6`);

@@ -96,7 +96,7 @@ test('a per-tree iframe page shows its question without the wasm, and an answer 
     assert.ok(await page.locator('probity-widget .pb-radios__input[value="gift"]').isChecked());
 
     wasm.release();
-    await page.locator('probity-widget h1', { hasText: 'Who is offering the gift?' }).waitFor();
+    await page.locator('probity-widget h1', { hasText: 'Who is offering it?' }).waitFor();
     assert.equal(await page.locator('probity-widget [data-takeover-status]').count(), 0, 'the loading note went with the first page');
     await page.locator('probity-widget .pb-back-link').click();
     await page.locator('probity-widget h1', { hasText: 'What have you been offered?' }).waitFor(); // Back goes through history, a moment later
@@ -133,7 +133,7 @@ test('a walk saved in this tab is not covered by the first page after a reload',
     await live(page);
     await page.locator('probity-widget .pb-radios__input[value="gift"]').check();
     await page.locator('probity-widget [data-continue]').click();
-    await page.locator('probity-widget h1', { hasText: 'Who is offering the gift?' }).waitFor();
+    await page.locator('probity-widget h1', { hasText: 'Who is offering it?' }).waitFor();
     await page.waitForFunction(() => Object.keys(sessionStorage).some((k) => k.startsWith('probity:')));
 
     const wasm = await holdWasm(page);
@@ -142,7 +142,7 @@ test('a walk saved in this tab is not covered by the first page after a reload',
     assert.equal(await page.locator('probity-widget h1').count(), 0, 'no first question shown over the saved walk');
     wasm.release();
     await live(page);
-    assert.equal(await heading(page), 'Who is offering the gift?');
+    assert.equal(await heading(page), 'Who is offering it?');
   } finally {
     await close();
   }
