@@ -182,6 +182,8 @@ test('an iframe page tells its parent when it resets, and the demo page clears t
     await Promise.all([page.waitForEvent('download'), frame.locator('probity-widget [data-download]').click()]);
     await page.locator('#demo-last-message', { hasText: 'kent › fees' }).waitFor();
     await frame.locator('probity-widget button', { hasText: 'Start again' }).click();
+    // "Start again" asks first (widget review row 13); the reset comes with the confirmation.
+    await frame.locator('probity-widget [data-confirm-restart] button', { hasText: 'Yes, start again' }).click();
     await page.locator('#demo-last-message', { hasText: '(none yet)' }).waitFor({ timeout: 5000 });
     // The per-tree page starts again at its own first question.
     await frame.locator('probity-widget input[value="lecture"]').waitFor();
