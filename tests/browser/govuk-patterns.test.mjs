@@ -247,7 +247,7 @@ test('row 16: a money field the officer returns to shows what was typed, also af
     const page = await context.newPage();
     await openWidget(page, url);
     await chooseCouncilAndTree(page, 'oxfordshire', 'gifts');
-    for (const a of ['gift', 'no', 'no', '30']) await answer(page, a);
+    for (const a of ['gift', 'contractor', 'neither', '30']) await answer(page, a);
     await page.locator('probity-widget .pb-back-link').click();
     await page.locator('probity-widget form .pb-input').waitFor();
     assert.equal(await page.locator('probity-widget form .pb-input').inputValue(), '30', 'the money field shows what was typed');

@@ -61,7 +61,7 @@ test('bad money input: error summary takes focus and links to the field; nothing
     await chooseCouncilAndTree(page, 'kent', 'fees');
     await answer(page, 'lecture');
     await answer(page, 'council_time_permitted');
-    for (const [bad, message] of [['', 'Enter how much the fee is'], ['twelve', 'The fee must be an amount in pounds, like 25 or 25.50'], ['12,50', 'The fee must use a full stop for pence, like 25.50'], ['12.505', 'The fee must be to the nearest penny, like 25.50'], ['-4', 'The fee must be £0 or more']]) {
+    for (const [bad, message] of [['', 'Enter how much the fee is'], ['twelve', 'The fee must be an amount in pounds, like 25 or 25.50'], ['12,50', 'The fee must use a full stop for pence, like 25.50'], ['12.5055', 'The fee must be to the nearest penny, like 25.50'], ['2.500', 'The fee must have pence as two digits after a full stop, like 2.50, or thousands with a comma, like 2,500'], ['-4', 'The fee must be £0 or more']]) {
       await answer(page, bad);
       const summary = page.locator('probity-widget .pb-error-summary');
       await summary.waitFor();
