@@ -12,6 +12,8 @@ const HOSTS = ['themed', 'hostile', 'dark'];
 
 /** A fingerprint of every element the widget draws: what a person sees of it. */
 async function fingerprint(page) {
+  // The pointer is moved off the widget first: a button under it takes its hover colour.
+  await page.mouse.move(0, 0);
   return page.evaluate(() => {
     const root = document.querySelector('probity-widget').shadowRoot.querySelector('.pb-host[data-live]') ??
       document.querySelector('probity-widget').shadowRoot.querySelector('.pb-host');
