@@ -6,7 +6,8 @@
 #  2. A copy of every archived policy version (policies/archive/<id>/<digest16>.json) in
 #     www/register/archive/, which the page fetches one by one, only for a declaration that names
 #     an earlier version: 6 MB in all, so compiling them in would make every visit pay for them.
-# Both are generated, not committed (www/register/.gitignore). Usage: scripts/build-register.sh [--dev]
+# Both are generated, not committed (www/register/.gitignore), and precompressed beside each file
+# (scripts/compress.mjs) as the widget's are. Usage: scripts/build-register.sh [--dev]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -25,4 +26,5 @@ fi
 
 rm -rf www/register/archive
 cp -r policies/archive www/register/archive
+node scripts/compress.mjs www/register www/register.html
 ls -l www/register/pkg/probity_register_web_bg.wasm | awk '{print "built " $9 ": " $5 " bytes"}'

@@ -30,6 +30,7 @@ wasm-pack test --node crates/web
 step "building the widget (wasm-pack, release)"
 scripts/build-web.sh
 scripts/build-studio.sh
+scripts/build-register.sh
 
 step "browser tests (Debian chromium via playwright-core)"
 cargo build -q -p probity-cli
