@@ -264,7 +264,7 @@ test('HR loads, checks, sorts, filters, annotates, saves, reopens, adds to and e
   }
 });
 
-test('a pasted declaration is checked too, and a bad paste keeps what was pasted with why', async () => {
+test('a pasted or dropped declaration is checked too, and a bad paste keeps what was pasted with why', async () => {
   const { page, close } = await openPage();
   try {
     await page.locator('summary', { hasText: 'Paste a declaration instead' }).click();
@@ -278,6 +278,16 @@ test('a pasted declaration is checked too, and a bad paste keeps what was pasted
     await page.locator('#message', { hasText: 'Added 1 declaration (1 row)' }).waitFor();
     assert.equal(await page.inputValue('#paste'), '');
     assert.equal(await bodyRows(page).count(), 1);
+
+    // A file dropped on the box is added as a chosen one is.
+    const text = fs.readFileSync(made.valid[1], 'utf8');
+    const dataTransfer = await page.evaluateHandle((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], 'dropped.json', { type: 'application/json' }));
+      return dt;
+    }, text);
+    await page.dispatchEvent('#drop', 'drop', { dataTransfer });
+    await page.waitForFunction(() => document.querySelectorAll('#table tbody tr').length === 2);
   } finally {
     await close();
   }
