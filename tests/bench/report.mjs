@@ -74,6 +74,16 @@ export function summarise({ widget, statik, sizes, parts }) {
   };
 }
 
+/**
+ * Why the first Continue misses its target, from the figures: a first press well over the later
+ * ones is one-time work on first use; one like them is what every answer costs on this machine.
+ */
+function continueCause(first, later, fmt) {
+  if (first == null || later == null) return null;
+  if (first > later * 1.25) return `the first press (${fmt(first)}) is slower than later ones (${fmt(later)}): one-time work on the first answer after ready`;
+  return `later presses take about as long (${fmt(later)}), so it is what every answer costs at 4× CPU on this machine (see its load above), not first use`;
+}
+
 function targets(s) {
   const rows = [];
   const readyRatio = s.widgetReady / s.staticFirstQ;
@@ -92,7 +102,7 @@ function targets(s) {
   rows.push({
     target: TARGETS.wasm,
     now: s.wasm ? `${kb(s.wasm.gzip)} gzip -9 (\`${s.wasm.file}\`, ${kb(s.wasm.raw)} raw, ${kb(s.wasm.brotli)} Brotli)` : 'no wasm loaded',
-    before: `${PREVIOUS.wasmGzipKb} KB`,
+    before: `${PREVIOUS.wasmGzipKb} KB gzip (${PREVIOUS.wasmRawKb} KB raw)`,
     ok: !!s.wasm && s.wasm.gzip <= 250 * 1024,
     cause: policyParts ? `it still carries the built-in policies (${kb(policyParts.gzip)} gzip of it) and the code to parse and check them (see "The main wasm by part")`
       : 'see "The main wasm by part"',
@@ -110,14 +120,14 @@ function targets(s) {
     now: s.firstPressFrame == null ? 'not measured' : ms1(s.firstPressFrame),
     before: `${PREVIOUS.firstContinueMs} ms; the old report timed only later presses (${PREVIOUS.laterContinueMs} ms)`,
     ok: s.firstPressFrame != null && s.firstPressFrame < 30,
-    cause: s.laterFrame != null && `the first press after ready takes longer than later ones (${ms1(s.laterFrame)}): it is the first time that code runs`,
+    cause: continueCause(s.firstPressFrame, s.laterFrame, ms1),
   });
   rows.push({
     target: TARGETS.firstEvent,
     now: etText(s.firstPressEvent),
     before: `${PREVIOUS.firstContinueEventMs} ms`,
     ok: s.firstPressEvent != null && s.firstPressEvent.ms < 50,
-    cause: s.laterEvent && `later presses take ${etText(s.laterEvent)}: the first press pays for first use`,
+    cause: continueCause(s.firstPressEvent?.ms, s.laterEvent?.ms, ms1),
   });
   rows.push({
     target: TARGETS.firstQuestion,

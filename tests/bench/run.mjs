@@ -80,7 +80,7 @@ try {
   const later = process.env.BENCH_CORE === '1' ? ['## Core speed'] : [];
   const stale = ['## Kiosk soak', '## Core speed'].filter((h) => !later.includes(h) && !md.includes(`\n${h}`) && written.includes(`\n${h}`));
   if (stale.length) {
-    const note = `- Not re-run this time, kept from an earlier run (their own text gives their conditions): ${stale.map((h) => `"${h.slice(3)}"`).join(', ')}${stale.includes('## Core speed') ? ' (`BENCH_CORE=1` re-runs the core benchmarks)' : ''}${stale.includes('## Kiosk soak') ? ' (`SOAK_WALKS=500` re-runs the soak)' : ''}\n`;
+    const note = `- Not re-run this time, kept from an earlier run (their own text gives their conditions): ${stale.map((h) => `"${h.slice(3)}"`).join(', ')}; ${[stale.includes('## Kiosk soak') && '`SOAK_WALKS=500`', stale.includes('## Core speed') && '`BENCH_CORE=1`'].filter(Boolean).join(' and ')} re-run${stale.length > 1 ? ' them' : ' it'}\n`;
     written = written.replace(/(- Total time of this run: [^\n]*\n)/, `$1${note}`);
   }
   fs.writeFileSync(out, written);
