@@ -6,7 +6,8 @@
 # About 5–10 min on 2 cores (the build is most of it when the code changed).
 #   BENCH_RUNS=7    runs per page (each a first and a repeat visit); BENCH_RUNS=2 for a quick look
 #   BENCH_PAGE=embed/kent/gifts.html   the per-tree page measured
-#   SOAK_WALKS=500  also run the kiosk soak (~17 min); without it the report keeps the last soak
+#   SOAK_WALKS=500  also run the kiosk soak (about an hour: each walk waits for the 5 s idle reset);
+#                   without it the report keeps the last soak
 #   BENCH_CORE=1    also run the core benchmarks (criterion; its first build takes minutes); without it
 #                   the report keeps their last figures and says so
 # Usage: scripts/bench.sh

@@ -1,5 +1,5 @@
 // The kiosk soak's section of docs/benchmarks.md (run only when SOAK_WALKS is set: it takes
-// ~17 min for 500 walks; when it is not run, the previous soak section is kept as it was).
+// about an hour for 500 walks; when it is not run, the previous soak section is kept as it was).
 
 import { ms, mb, signedKb } from './stats.mjs';
 
@@ -9,7 +9,7 @@ const yes = (ok) => (ok ? '**met**' : '**not met**');
 export function soakSection(soak) {
   if (!soak) return ['', '## Kiosk soak', '', 'Not run (SOAK_WALKS=0).'];
   const out = ['', '## Kiosk soak', ''];
-  out.push(`${soak.walks} complete walks on \`/embed.html?kiosk=1&idle=1&policy=kent\` in one page, no throttling, chromium with ` +
+  out.push(`${soak.walks} complete walks on \`/embed.html?kiosk=1&idle=${soak.idle}&policy=kent\` in one page, no throttling, chromium with ` +
     `\`--enable-precise-memory-info\`. Each walk presses a tree button (in turn: ${soak.trees.join(', ')}), answers the first ` +
     'option (or 100 for a money or number question) until the outcome shows, then waits without input for the idle warning and ' +
     `the reset to the start page ("Am I allowed to do this?"). Every ${soak.every} walks: \`HeapProfiler.collectGarbage\` over CDP, ` +
@@ -34,7 +34,7 @@ export function soakSection(soak) {
       `per walk; at that rate it would pass 1 MB of growth after about ${Math.round(MB1 / perWalk).toLocaleString('en-GB')} walks.`);
   }
   out.push('', `Total soak time: ${ms(soak.totalMs)} (${(soak.totalMs / 60000).toFixed(1)} min, ${ms(soak.totalMs / soak.walks)} per walk ` +
-    `including the ~1–2 s idle reset). Walks restarted after the reset won a race with a click: ${soak.restarts}. ` +
+    `including the ${soak.idle} s idle reset). Walks restarted after the reset won a race with a click: ${soak.restarts}. ` +
     `"I'm still here" pressed because the warning covered a question mid-walk: ${soak.stayed}. Page errors: ${soak.errors.length ? soak.errors.join('; ') : 'none'}.`);
   return out;
 }
