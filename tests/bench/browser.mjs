@@ -1,57 +1,73 @@
-// Shared set-up for the benchmarks: one static server for the widget and both baselines, and a
-// chromium launcher that gives every run a fresh profile.
+// Shared set-up for the benchmarks: the project's own server (tests/browser/server.mjs, with its
+// real caching headers and precompressed files) over a snapshot of www/, a log of every response
+// it sends, and a chromium launcher that gives every run a fresh profile.
 
-import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { start } from '../browser/server.mjs';
 
 export const here = path.dirname(fileURLToPath(import.meta.url));
 export const repo = path.resolve(here, '..', '..');
 
+// The browser tests' playwright-core, so the benchmark needs no packages of its own.
+const { chromium } = createRequire(path.join(repo, 'tests', 'browser', 'package.json'))('playwright-core');
+
 // The same flags as tests/browser/harness.mjs (it does not export them).
 export const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
- * Two servers, both compressing (Brotli or gzip, as the browser accepts): the widget from www/ under its strict CSP, as deployed; the baselines
- * (pages under /bench/, the SurveyJS bundles under /vendor/) without it, because SurveyJS sets
- * inline styles that the widget's CSP blocks.
+ * The widget's server over a snapshot of www/ (so that a rebuild by anything else on the machine
+ * cannot change what is measured half-way through), with `staticDir` mounted at /bench/ for the
+ * static baseline, under the same headers. `log` holds every response sent, in order:
+ * { at (ms, Date.now()), path (with query), status, bytes (body as sent), encoding }. The server
+ * sees the service worker's requests too, which the page's own network events do not.
  */
-export async function serve() {
-  // A snapshot of www/ (with the pkg just built), so that a rebuild by anything else on the
-  // machine during the benchmark cannot change what is measured half-way through.
+export async function serve(staticDir) {
   const snapshot = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-bench-www-'));
   // Timestamps kept: the server sends a precompressed copy only when it is not older than its file.
   fs.cpSync(path.join(repo, 'www'), snapshot, { recursive: true, preserveTimestamps: true });
-  const widget = await start({ root: snapshot });
-  const baselines = await start({
-    root: path.join(here, 'pages'), csp: false,
-    mounts: { '/bench/': path.join(here, 'pages'), '/vendor/': path.join(here, 'node_modules') },
+  const srv = await start({ root: snapshot, mounts: { '/bench/': staticDir } });
+  const log = [];
+  srv.server.on('request', (req, res) => {
+    // This listener runs before the server answers (it reads the file first), so it can see the
+    // status, the coding and the body as they are sent.
+    let bytes = 0;
+    let encoding = '';
+    const { writeHead, end } = res;
+    res.writeHead = function (status, headers, ...rest) {
+      encoding = headers?.['content-encoding'] ?? '';
+      return writeHead.call(this, status, headers, ...rest);
+    };
+    res.end = function (chunk, ...rest) {
+      if (chunk && typeof chunk !== 'function') bytes += Buffer.byteLength(chunk);
+      return end.call(this, chunk, ...rest);
+    };
+    res.on('finish', () => {
+      const u = new URL(req.url, 'http://x');
+      log.push({ at: Date.now(), path: u.pathname + u.search, status: res.statusCode, bytes, encoding });
+    });
   });
   return {
-    urls: { widget: widget.url, widgetGeneric: widget.url, static: baselines.url, surveyjs: baselines.url },
-    wasmPath: path.join(snapshot, 'pkg', 'probity_web_bg.wasm'),
-    close: () => { widget.server.close(); baselines.server.close(); fs.rmSync(snapshot, { recursive: true, force: true }); },
+    url: srv.url, root: snapshot, log,
+    close: () => { srv.server.close(); fs.rmSync(snapshot, { recursive: true, force: true }); },
   };
 }
 
-/** A browser on a fresh --user-data-dir; close() removes the profile again. */
+/**
+ * A browser with one fresh context (a new, empty profile in memory: no cache, no service worker),
+ * service workers allowed. The browser itself is returned too, for a browser-level CDP session.
+ */
 export async function launch({ extraArgs = [], contextOptions = {} } = {}) {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-bench-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: [...FLAGS, ...extraArgs],
-    viewport: { width: 1280, height: 900 },
-    ...contextOptions,
   });
-  const page = context.pages()[0] || await context.newPage();
-  const close = async () => {
-    await context.close();
-    fs.rmSync(userDataDir, { recursive: true, force: true });
-  };
-  return { context, page, close };
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+  const page = await context.newPage();
+  return { browser, context, page, close: () => browser.close() };
 }

@@ -1,102 +1,138 @@
-// One cold, throttled walk of one page: Slow 4G, no cache, 4× CPU slowdown, fresh profile,
-// service workers blocked. Returns the four figures of the benchmark plus what was downloaded.
+// One throttled run of one page: a first visit on a fresh profile with the service worker allowed,
+// then a repeat visit in the same profile (from the browser's and the service worker's caches).
+// The widget's first visit also walks the tree to an outcome, timing every Continue.
 
 import { launch } from './browser.mjs';
-import { PAGES, WALK, QUESTIONS, probeScript } from './probe.mjs';
+import { PAGES, probeScript, headingOf } from './probe.mjs';
 
-// DevTools' "Slow 4G" preset: 1.6 Mbps ×0.9 down, 750 kbps ×0.9 up, 150 ms ×3.75 RTT (bytes/s, ms).
+// DevTools' "Slow 4G" preset (Chromium's front_end/core/sdk/NetworkManager.ts): 1.6 Mbps ×0.9 down,
+// 750 kbps ×0.9 up, 150 ms ×3.75 round trip; in CDP's units, bytes per second and milliseconds.
 export const SLOW_4G = { offline: false, latency: 562.5, downloadThroughput: 180000, uploadThroughput: 84375 };
 export const CPU_SLOWDOWN = 4;
+// The answer given to a money or number question on the walk.
+export const MONEY = process.env.BENCH_MONEY || '100';
+const TIMEOUT = 120_000;
 
-/** Waits until the document shows its (index+1)th distinct question and returns the probe's record. */
-async function waitForMark(page, index, expected) {
-  for (let tries = 0; ; tries++) {
-    try {
-      await page.waitForFunction((i) => (window.__bench?.marks.length ?? 0) > i, index, { timeout: 120_000, polling: 100 });
-      const { marks, clicks, mutations } = await page.evaluate(() => window.__bench);
-      const mark = marks[index];
-      if (!(mark.key === expected || mark.key.startsWith(expected))) throw new Error(`expected "${expected}", saw "${mark.key}"`);
-      return { mark, clicks, mutations };
-    } catch (error) {
-      // A full page load (static baseline) can destroy the context we were polling; look again.
-      if (tries < 5 && /context was destroyed|navigation/i.test(String(error))) continue;
-      throw error;
-    }
+/**
+ * Throttles a page: network and CPU. Only the page: CDP's network emulation does not reach a
+ * service worker's own fetches (sent to the worker's target, Network.emulateNetworkConditions is
+ * accepted and has no effect in Chromium 156), so what the worker fetches from the network (on a
+ * repeat visit, the pages and scripts it revalidates network-first) goes at full speed. The
+ * report says so beside the repeat-visit figures.
+ */
+async function throttle(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  return cdp;
+}
+
+const bench = (page) => page.evaluate(() => window.__bench);
+
+/** Waits for the first question (checked against `heading`) and, if asked, for "ready". */
+async function firstScreen(page, heading, { waitReady }) {
+  await page.waitForFunction(() => (window.__bench?.marks.length ?? 0) > 0, null, { timeout: TIMEOUT, polling: 50 });
+  if (waitReady) await page.waitForFunction(() => window.__bench.readyAt !== null, null, { timeout: TIMEOUT, polling: 50 });
+  const b = await bench(page);
+  if (headingOf(b.marks[0].key) !== heading) throw new Error(`first question: expected "${heading}", saw "${b.marks[0].key}"`);
+  return { firstQuestionMs: b.marks[0].t, readyMs: b.readyAt };
+}
+
+/**
+ * Walks the tree from the question shown to an outcome, whatever the policy asks: the first option
+ * of a radio question, MONEY for a money or number field. Each press: click on Continue (its
+ * event.timeStamp) to the frame that shows what comes next, and the browser's Event Timing duration
+ * of that interaction (the longest entry with the click's interactionId; none means under 16 ms).
+ */
+async function walk(page) {
+  const presses = [];
+  for (let step = 0; step < 40; step++) {
+    const before = await bench(page);
+    if (before.marks.at(-1).key === 'outcome') break;
+    const radio = page.locator('probity-widget .pb-host[data-live] .pb-radios__input').first();
+    if (await radio.count()) await radio.check();
+    else await page.locator('probity-widget .pb-host[data-live] form .pb-input').first().fill(MONEY);
+    await page.locator('probity-widget .pb-host[data-live] [data-continue]').click();
+    await page.waitForFunction((n) => window.__bench.marks.length > n, before.marks.length, { timeout: 30_000, polling: 50 })
+      .catch(() => { throw new Error(`no new page after answering "${before.marks.at(-1).key}"`); });
+    const after = await bench(page);
+    presses.push({ click: after.clicks.at(-1), frame: after.marks.at(-1).t, to: after.marks.at(-1).key });
+  }
+  if (presses.at(-1)?.to !== 'outcome') throw new Error('the walk did not reach an outcome in 40 answers');
+  // Event Timing entries are reported after the frame they end in; give them a moment.
+  await page.waitForTimeout(500);
+  const { events } = await bench(page);
+  return presses.map((p) => {
+    const click = events.find((e) => e.name === 'click' && Math.abs(e.startTime - p.click) < 1);
+    const same = click?.interactionId ? events.filter((e) => e.interactionId === click.interactionId) : click ? [click] : [];
+    return {
+      clickToFrameMs: p.frame - p.click,
+      eventMs: same.length ? Math.max(...same.map((e) => e.duration)) : null, // null: under 16 ms
+      toOutcome: p.to === 'outcome',
+    };
+  });
+}
+
+/** Waits until the server has sent nothing for `quietMs` (the service worker filling its cache). */
+async function settle(log, quietMs = 1500, maxMs = 30_000) {
+  const started = Date.now();
+  while (Date.now() - started < maxMs) {
+    const last = log.at(-1)?.at ?? 0;
+    if (Date.now() - last >= quietMs) return;
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 
-export async function measure(id, baseUrl) {
-  const def = PAGES[id];
-  const { context, page, close } = await launch({ contextOptions: { serviceWorkers: 'block' } });
+/** The server's responses since `from` (an index into its log), per file. */
+export function perFile(entries) {
+  const files = new Map();
+  for (const e of entries) {
+    // A file is its path: `embed.html?policy=…` and `embed.html` are the same bytes, as are `/` and `/index.html`.
+    const file = new URL(e.path, 'http://x').pathname.replace(/\/$/, '/index.html');
+    const f = files.get(file) ?? { file, requests: 0, transfers: 0, bytes: 0 };
+    f.requests += 1;
+    if (e.status === 200) { f.transfers += 1; f.bytes += e.bytes; }
+    files.set(file, f);
+  }
+  return [...files.values()];
+}
+
+/** One visit in `context`: a new tab, throttled, opened at `url`. */
+async function visit(context, url, def, heading, srv, { walkTree, waitWorker }) {
+  const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  // The baselines have no favicon; the browser's request for one is not a page error.
-  page.on('console', (m) => { if (m.type() === 'error' && !/favicon/.test(m.location().url)) errors.push(m.text()); });
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const from = srv.log.length;
   try {
-    const cdp = await context.newCDPSession(page);
-    const sent = new Map();
-    const finished = [];
-    cdp.on('Network.requestWillBeSent', (e) => { if (!sent.has(e.requestId)) sent.set(e.requestId, { url: e.request.url, t: e.timestamp }); });
-    cdp.on('Network.loadingFinished', (e) => finished.push({ id: e.requestId, t: e.timestamp, bytes: e.encodedDataLength }));
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-    await context.addInitScript({ content: probeScript(def) });
-
-    await page.goto(baseUrl + def.path, { waitUntil: 'commit', timeout: 120_000 });
-    const first = await waitForMark(page, 0, QUESTIONS[0]);
-    // An officer reads the question before answering; the walk starts when the page is ready to
-    // take an answer itself (for the widget: when the wasm has taken over from the prerendered
-    // first page). Until then a Continue is held and replayed, so it would time the download.
-    await page.waitForFunction(() => window.__bench.readyAt !== null, null, { timeout: 120_000, polling: 100 });
-    const readyMs = await page.evaluate(() => window.__bench.readyAt);
-
-    // Each answer: the time from the click on Continue/Next to the paint of what comes next.
-    // A full page load starts a new document whose probe starts counting from 0 again.
-    const steps = [];
-    const splits = [];
-    let index = 0;
-    for (let i = 0; i < WALK.length; i++) {
-      const url = page.url();
-      await def.answer(page, WALK[i]);
-      const expected = i + 1 < WALK.length ? QUESTIONS[i + 1] : 'outcome';
-      if (id === 'static') {
-        await page.waitForURL((u) => u.href !== url, { waitUntil: 'commit', timeout: 120_000 });
-        index = 0;
-      } else {
-        index += 1;
-      }
-      const { mark, clicks, mutations } = await waitForMark(page, index, expected);
-      const click = clicks[clicks.length - 1];
-      const lastChange = Math.max(...mutations.filter((m) => m > click && m <= mark.wall));
-      steps.push(mark.wall - click);
-      // Only meaningful in one document (not for the static pages' full loads).
-      if (id !== 'static' && Number.isFinite(lastChange)) splits.push({ scriptMs: lastChange - click, renderMs: mark.wall - lastChange });
+    await throttle(context, page);
+    await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUT });
+    const first = await firstScreen(page, heading, { waitReady: true });
+    const presses = walkTree ? await walk(page) : [];
+    if (waitWorker) {
+      // The service worker is registered once the widget is ready; it counts in the first visit.
+      await page.evaluate(() => Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 20_000))]));
     }
+    await settle(srv.log);
+    const files = perFile(srv.log.slice(from));
+    return { ...first, presses, files, bytes: files.reduce((a, f) => a + f.bytes, 0), errors };
+  } finally {
+    await page.close();
+  }
+}
 
-    // Bytes of every response that had finished by the time the first question was painted.
-    // CDP timestamps are seconds on a monotonic clock; the document request marks navigation start.
-    const docStart = Math.min(...[...sent.values()].map((r) => r.t));
-    const firstScreen = finished.filter((f) => (f.t - docStart) * 1000 <= first.mark.t);
-    const readyScreen = finished.filter((f) => (f.t - docStart) * 1000 <= readyMs);
-    const describe = (f) => ({ path: new URL(sent.get(f.id)?.url ?? 'about:blank').pathname, bytes: f.bytes, doneMs: (f.t - docStart) * 1000 });
-    const resources = firstScreen.map(describe);
-    // Every response up to "ready" (the wasm and its glue included), for where the time went.
-    const allResources = readyScreen.map(describe);
-    return {
-      firstQuestionMs: first.mark.t,
-      readyMs,
-      readyBytes: readyScreen.reduce((a, f) => a + f.bytes, 0),
-      firstScreenBytes: firstScreen.reduce((a, f) => a + f.bytes, 0),
-      walkBytes: finished.reduce((a, f) => a + f.bytes, 0),
-      transitionsMs: steps.slice(0, 3),
-      splits: splits.slice(0, 3), // per question transition: { scriptMs, renderMs }
-      outcomeMs: steps[3],
-      resources,
-      allResources,
-      errors,
-    };
+/** A first visit (fresh profile, service worker allowed) and a repeat visit of `path`. */
+export async function measure(id, srv, path, heading) {
+  const def = PAGES[id];
+  const { context, page: blank, close } = await launch();
+  try {
+    await context.addInitScript({ content: probeScript(def) });
+    const url = srv.url + path;
+    const first = await visit(context, url, def, heading, srv, { walkTree: id === 'widget', waitWorker: id === 'widget' });
+    await blank.goto('about:blank');
+    const repeat = await visit(context, url, def, heading, srv, { walkTree: false, waitWorker: false });
+    return { first, repeat };
   } finally {
     await close();
   }
