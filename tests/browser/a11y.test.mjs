@@ -94,7 +94,9 @@ async function everyPageType(page, url, check) {
   await page.locator('probity-widget .pb-table').waitFor();
   await check('compare');
   // The declaration of interests: when, the interests added ("add another"), each interest's
-  // details, who, and the check page as the council's form reads.
+  // details, who, and the check page as the council's form reads. (A fresh start: the walk above
+  // is kept for a reload in this tab.)
+  await page.evaluate(() => sessionStorage.clear());
   await openWidget(page, `${url}embed.html`);
   await page.locator('probity-widget input[name="pb-council"][value="kent"]').check();
   await page.locator('probity-widget [data-interests]').click();

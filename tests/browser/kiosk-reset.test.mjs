@@ -52,6 +52,7 @@ test("the demo page clears what it received when the widget resets", async () =>
       await main.locator('.pb-radios__input').first().check();
       await main.locator('[data-continue]').click();
     }
+    await recordThis(page);
     await main.locator('button', { hasText: 'Print' }).click();
     const last = page.locator('#demo-last-event');
     await page.waitForFunction(() => document.getElementById('demo-last-event').textContent !== '(none yet)');

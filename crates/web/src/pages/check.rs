@@ -136,6 +136,7 @@ pub fn check_page(props: &Props) -> Html {
                         { row("Question", html! { tree_title.clone() }, None) }
                         { for e.steps.iter().map(|s| row(&s.question, html! { s.display.clone() }, None)) }
                         { row("Verdict", html! { format!("{}: {}", e.outcome.label, e.outcome.headline) }, None) }
+                        { for e.amounts.iter().map(|a| row(&a.label, html! { a.display() }, None)) }
                     </dl>
                     if !details.is_empty() {
                         <Heading depth={1} class="pb-heading-m">{ "Details" }</Heading>
@@ -209,7 +210,7 @@ pub fn check_page(props: &Props) -> Html {
                                                 <td>{ for details.iter().map(|dt| html! { <p class="pb-body">{ format!("{}: {}", dt.label, dt.display) }</p> }) }</td>
                                                 <td>{ format!("{}: {}", e.outcome.label, e.outcome.headline) }</td>
                                                 <td data-management-action="true"></td>
-                                                <td class="pb-no-print"><a href="#" class="pb-link" {onclick}>{ "Change" }<span class="pb-visually-hidden">{ format!(" interest {}", i + 1) }</span></a></td>
+                                                <td class="pb-no-print pb-table__action"><a href="#" class="pb-link" {onclick}>{ "Change" }<span class="pb-visually-hidden">{ format!(" interest {}", i + 1) }</span></a></td>
                                             </tr>
                                         }
                                     }) }
