@@ -100,6 +100,19 @@ test('Kent gifts: Record this, errors kept at the field, Check your details, Cha
     });
     assert.equal(d.declarant.name, 'Ada Officer');
     assert.match(probity(['verify', file]), /^valid: kent › gifts/);
+    // The browser's Back button walks back through the same pages, keeping what was typed.
+    await page.goBack();
+    await w(page, '.pb-details-page').waitFor();
+    assert.equal(await w(page, '#pb-detail-what_offered').inputValue(), 'A bottle of red wine');
+    // (Before it, the check page the Change link left, then the details again, then the outcome.)
+    await page.goBack();
+    await w(page, '.pb-check').waitFor();
+    await page.goBack();
+    await page.goBack();
+    await w(page, '.pb-panel').waitFor();
+    await page.goForward();
+    await w(page, '.pb-details-page').waitFor();
+    assert.equal(await w(page, '#pb-detail-offered_by_person').inputValue(), 'Sam Supplier');
     assert.deepEqual(errors, []);
     assert.deepEqual(outside, []);
   } finally {
