@@ -5,7 +5,11 @@
 const NONE = '(none yet)';
 const show = (id, { action, record, declaration }) => {
   const el = document.getElementById(id);
-  el.textContent = `${declaration.policy.id} › ${declaration.tree.id}: ${declaration.outcome.verdict_label} — ${declaration.outcome.headline} (${action}, record ${record.slice(7, 19)}…)`;
+  // A declaration of interests (kind "interests") has interests, not one outcome.
+  const what = declaration.outcome
+    ? `${declaration.outcome.verdict_label} — ${declaration.outcome.headline}`
+    : `declaration of interests, ${declaration.nil ? 'nil' : `${declaration.interests.length} listed`}`;
+  el.textContent = `${declaration.policy.id} › ${declaration.tree.id}: ${what} (${action}, record ${record.slice(7, 19)}…)`;
 };
 const clear = (id) => { document.getElementById(id).textContent = NONE; };
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { launch, openWidget, chooseCouncilAndTree, answer, artifacts, openRecordDetails, openAllDetails } from './harness.mjs';
+import { launch, openWidget, chooseCouncilAndTree, answer, artifacts, openAllDetails, fillRecordFields, toCheck } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -59,12 +59,22 @@ async function everyPageType(page, url, check) {
   }
   await page.locator('probity-widget .pb-panel').waitFor();
   await check('outcome');
-  await openRecordDetails(page);
+  // Record this: the details page, its errors (nothing typed, a mistyped email), the check page.
+  await page.locator('probity-widget [data-record-this]').click();
+  await page.locator('probity-widget .pb-details-page').waitFor();
+  await check('record-details');
   await page.locator('probity-widget #pb-email').fill('not an email');
-  await page.locator('probity-widget [data-download]').click();
-  await page.locator('probity-widget .pb-outcome .pb-error-summary').waitFor();
-  await check('export-error');
+  await page.locator('probity-widget .pb-details-page [data-continue]').click();
+  await page.locator('probity-widget .pb-details-page .pb-error-summary').waitFor();
+  await check('record-details-error');
   await page.locator('probity-widget #pb-email').fill('');
+  await fillRecordFields(page);
+  await toCheck(page);
+  await check('check-your-details');
+  await page.locator('probity-widget .pb-back-link').click();
+  await page.locator('probity-widget .pb-details-page').waitFor();
+  await page.locator('probity-widget .pb-back-link').click();
+  await page.locator('probity-widget .pb-panel').waitFor();
   await openAllDetails(page);
   await check('outcome-details-open');
   await page.locator('probity-widget button', { hasText: 'Start again' }).click();
@@ -83,6 +93,37 @@ async function everyPageType(page, url, check) {
   }
   await page.locator('probity-widget .pb-table').waitFor();
   await check('compare');
+  // The declaration of interests: when, the interests added ("add another"), each interest's
+  // details, who, and the check page as the council's form reads. (A fresh start: the walk above
+  // is kept for a reload in this tab.)
+  await page.evaluate(() => sessionStorage.clear());
+  await openWidget(page, `${url}embed.html`);
+  await page.locator('probity-widget input[name="pb-council"][value="kent"]').check();
+  await page.locator('probity-widget [data-interests]').click();
+  await page.locator('probity-widget input[name="pb-field-occasion"]').first().waitFor();
+  await check('interests-occasion');
+  await answer(page, 'annual');
+  await page.locator('probity-widget input[name="pb-field-add_another"]').first().waitFor();
+  await page.locator('probity-widget [data-continue]').click();
+  await page.locator('probity-widget .pb-error-summary').waitFor();
+  await check('interests-add-error');
+  await answer(page, 'yes');
+  for (let i = 0; i < 10 && !(await page.locator('probity-widget .pb-panel').count()); i++) {
+    const radio = page.locator('probity-widget form .pb-radios__input');
+    await answer(page, (await radio.count()) ? await radio.first().getAttribute('value') : '1');
+  }
+  await page.locator('probity-widget [data-record-this]').click();
+  await page.locator('probity-widget .pb-details-page').waitFor();
+  await check('interest-details');
+  await fillRecordFields(page);
+  await page.locator('probity-widget .pb-details-page [data-continue]').click();
+  await page.locator('probity-widget [data-interest-list]').waitFor();
+  await check('interests-list');
+  await answer(page, 'no');
+  await page.locator('probity-widget .pb-details-page').waitFor();
+  await check('interests-declarant');
+  await toCheck(page);
+  await check('interests-check');
   await openWidget(page, `${url}embed.html?kiosk=1&idle=6`);
   await page.locator('probity-widget [role="alertdialog"]').waitFor({ timeout: 8000 });
   await check('kiosk-warning');

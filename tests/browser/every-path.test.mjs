@@ -26,7 +26,7 @@ function measure(page) {
     const root = document.querySelector('probity-widget').shadowRoot.querySelector('.pb-host[data-live] .pb-widget');
     const top = root.getBoundingClientRect().top;
     const bottom = (sel) => Math.max(0, ...[...root.querySelectorAll(sel)].map((e) => e.getBoundingClientRect().bottom - top));
-    const export_ = root.querySelector('[data-download], [data-print]');
+    const export_ = root.querySelector('[data-record-this]');
     return {
       height: Math.round(root.getBoundingClientRect().height),
       // The verdict, what to do and the clause that decides.

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openWidget, chooseCouncilAndTree, answer, artifacts, probity, openRecordDetails } from './harness.mjs';
+import { launch, openWidget, chooseCouncilAndTree, answer, artifacts, probity, openRecordDetails, recordThis, toCheck } from './harness.mjs';
 
 async function kentHalfFee(page) {
   await chooseCouncilAndTree(page, 'kent', 'fees');
@@ -28,6 +28,7 @@ test('the host page receives the declaration as an event, and the copied text ve
     await kentHalfFee(page);
     await openRecordDetails(page);
     await page.locator('probity-widget #pb-job-title').fill('Planning officer');
+    await toCheck(page);
     await page.locator('probity-widget button', { hasText: 'Copy to clipboard' }).click();
     await page.locator('probity-widget [role="status"]', { hasText: 'copied' }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -38,6 +39,8 @@ test('the host page receives the declaration as an event, and the copied text ve
     assert.equal(events.length, 1);
     assert.equal(events[0].declarant.job_title, 'Planning officer');
     assert.equal(events[0].outcome.amounts[0].value, '75.62');
+    assert.equal(events[0].schema_version, 2);
+    assert.ok(events[0].details.length >= 3, 'the record details are in the declaration');
     // The demo page shows what it received.
     assert.match(await page.locator('#demo-last-event').innerText(), /kent › fees/);
     assert.deepEqual(errors, []);
@@ -82,6 +85,7 @@ test('the iframe page posts the declaration to its parent', async () => {
     await frame.locator('probity-widget form .pb-input').fill('300');
     await frame.locator('probity-widget [data-continue]').click();
     await frame.locator('probity-widget .pb-panel').waitFor();
+    await recordThis(frame);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       frame.locator('probity-widget [data-download]').click(),
@@ -109,13 +113,14 @@ test('a mistyped email is explained, and nothing is exported until it is put rig
     await openRecordDetails(page);
     await page.locator('probity-widget #pb-name').fill('A. Officer');
     await page.locator('probity-widget #pb-email').fill('a.officer at kent');
-    await page.locator('probity-widget [data-download]').click();
+    await page.locator('probity-widget [data-continue]').click();
     const summary = page.locator('probity-widget .pb-error-summary');
     await summary.waitFor();
     assert.match(await summary.innerText(), /Enter an email address in the correct format/);
     assert.equal(await page.evaluate(() => window.__declarations.length), 0, 'nothing left the widget');
     assert.equal(await page.locator('probity-widget #pb-name').inputValue(), 'A. Officer', 'what was typed is kept');
     await page.locator('probity-widget #pb-email').fill('a.officer@kent.gov.uk');
+    await toCheck(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('probity-widget [data-download]').click()]);
     assert.ok(download.suggestedFilename().endsWith('.json'));
     assert.equal(await page.evaluate(() => window.__declarations[0].declarant.email), 'a.officer@kent.gov.uk');

@@ -137,10 +137,47 @@ export async function storageSnapshot(page, context) {
   return { ...inPage, cookies: (await context.cookies()).map((c) => c.name) };
 }
 
-/** Opens the outcome page's "Add your name and details (optional)" section, a details element. */
+/**
+ * "Record this" on the outcome, then every record detail the tree's register needs filled with a
+ * plain valid value left as it is if already typed (text, a past date, the first choice, 10 for
+ * money or a number); stays on the details page, where the declarant's fields are too.
+ */
 export async function openRecordDetails(page) {
-  const summary = page.locator('probity-widget .pb-host[data-live] .pb-keep details > summary').first();
-  if (!(await summary.evaluate((s) => s.parentElement.open))) await summary.click();
+  const button = page.locator('probity-widget .pb-host[data-live] [data-record-this]');
+  if (await button.count()) await button.click();
+  await page.locator('probity-widget .pb-host[data-live] .pb-details-page').waitFor();
+  await fillRecordFields(page);
+}
+
+/** Fills every empty record detail on the details page with a plain valid value. */
+export async function fillRecordFields(page) {
+  const groups = page.locator('probity-widget .pb-host[data-live] [data-detail]');
+  for (let i = 0; i < (await groups.count()); i += 1) {
+    const group = groups.nth(i);
+    const radios = group.locator('input[type="radio"]');
+    if (await radios.count()) {
+      if (!(await group.locator('input[type="radio"]:checked').count())) await radios.first().check();
+      continue;
+    }
+    const inputs = group.locator('input');
+    const n = await inputs.count();
+    const values = n === 3 ? ['1', '2', '2024'] : [(await inputs.first().getAttribute('inputmode')) === 'decimal' ? '10' : 'Test value'];
+    for (let j = 0; j < n; j += 1) {
+      if (!(await inputs.nth(j).inputValue())) await inputs.nth(j).fill(values[j]);
+    }
+  }
+}
+
+/** Continue from the details page to "Check your details". */
+export async function toCheck(page) {
+  await page.locator('probity-widget .pb-host[data-live] .pb-details-page [data-continue]').click();
+  await page.locator('probity-widget .pb-host[data-live] .pb-check').waitFor();
+}
+
+/** "Record this", the details filled, and on to the check page with Download, Copy and Print. */
+export async function recordThis(page) {
+  await openRecordDetails(page);
+  await toCheck(page);
 }
 
 /** Opens every details section in the widget (Your answers, Why, …), so what is in them can be used. */

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openWidget, chooseCouncilAndTree, answer, heading, artifacts, repo, openRecordDetails } from './harness.mjs';
+import { launch, openWidget, chooseCouncilAndTree, answer, heading, artifacts, repo, openRecordDetails, toCheck } from './harness.mjs';
 
 const probity = process.env.PROBITY_BIN || path.join(repo, 'target', 'debug', 'probity');
 
@@ -31,6 +31,7 @@ test('Kent gifts: a bottle of wine from a supplier, to a verified declaration', 
 
     await openRecordDetails(page);
     await page.locator('probity-widget #pb-name').fill('A. Officer');
+    await toCheck(page);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('probity-widget [data-download]').click(),

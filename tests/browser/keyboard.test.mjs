@@ -1,5 +1,6 @@
-// Keyboard only: a tree answered from the start page to a downloaded declaration with Tab,
-// the arrow keys, Space and Enter, never the mouse.
+// Keyboard only: a tree answered from the start page, its record details filled and checked, to
+// a downloaded declaration, and a declaration of interests, with Tab, the arrow keys, Space and
+// Enter, never the mouse.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -45,9 +46,51 @@ test('keyboard only: Kent lecture fee, start to download', async () => {
     await page.keyboard.type('250');
     await page.keyboard.press('Enter');
     await page.locator('probity-widget .pb-panel').waitFor();
+    // Record this: every detail typed, chosen and submitted by keyboard; then Download.
+    await tabTo(page, /^button\|button\|\|Record this/);
+    await page.keyboard.press('Enter');
+    await page.locator('probity-widget .pb-details-page').waitFor();
+    await tabTo(page, /^input\|text\|/);
+    await page.keyboard.type('Kent Rotary Club');
+    for (const part of ['10', '10', '2025']) {
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(part);
+    }
+    await tabTo(page, /^input\|radio\|/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^button\|submit\|\|Continue/);
+    await page.keyboard.press('Enter');
+    await page.locator('probity-widget .pb-check').waitFor();
     await tabTo(page, /^button\|button\|\|Download declaration/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     assert.match(download.suggestedFilename(), /kent-fees/);
+  } finally {
+    await close();
+  }
+});
+
+test('keyboard only: a Kent nil declaration of interests, start to download', async () => {
+  const { context, url, close } = await launch();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${url}embed.html?policy=kent`);
+    await page.locator('probity-widget .pb-host[data-live] .pb-widget').waitFor();
+    await tabTo(page, /^button\|button\|\|Make my declaration of interests/, 200);
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^input\|radio\|annual/);
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^input\|radio\|yes/);
+    await page.keyboard.press('ArrowDown');
+    assert.match(await active(page), /^input\|radio\|no/);
+    await page.keyboard.press('Enter');
+    await page.locator('probity-widget .pb-details-page').waitFor();
+    await tabTo(page, /^button\|submit\|\|Continue/);
+    await page.keyboard.press('Enter');
+    await page.locator('probity-widget .pb-check').waitFor();
+    await tabTo(page, /^button\|button\|\|Download declaration/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    assert.match(download.suggestedFilename(), /kent-annual/);
   } finally {
     await close();
   }

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { launch, openWidget, answer, heading, focused, artifacts } from './harness.mjs';
+import { launch, openWidget, answer, heading, focused, artifacts, recordThis } from './harness.mjs';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -52,6 +52,7 @@ test("the demo page clears what it received when the widget resets", async () =>
       await main.locator('.pb-radios__input').first().check();
       await main.locator('[data-continue]').click();
     }
+    await recordThis(page);
     await main.locator('button', { hasText: 'Print' }).click();
     const last = page.locator('#demo-last-event');
     await page.waitForFunction(() => document.getElementById('demo-last-event').textContent !== '(none yet)');
@@ -179,8 +180,13 @@ test('an iframe page tells its parent when it resets, and the demo page clears t
     await frame.locator('probity-widget form .pb-input').fill('300');
     await frame.locator('probity-widget [data-continue]').click();
     await frame.locator('probity-widget .pb-panel').waitFor();
+    await recordThis(frame);
     await Promise.all([page.waitForEvent('download'), frame.locator('probity-widget [data-download]').click()]);
     await page.locator('#demo-last-message', { hasText: 'kent › fees' }).waitFor();
+    // Back to the outcome, where "Start again" is.
+    await frame.locator('probity-widget .pb-back-link').click();
+    await frame.locator('probity-widget .pb-details-page').waitFor();
+    await frame.locator('probity-widget .pb-back-link').click();
     await frame.locator('probity-widget button', { hasText: 'Start again' }).click();
     // "Start again" asks first (widget review row 13); the reset comes with the confirmation.
     await frame.locator('probity-widget [data-confirm-restart] button', { hasText: 'Yes, start again' }).click();

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openWidget, chooseCouncilAndTree, answer, heading, storageSnapshot } from './harness.mjs';
+import { launch, openWidget, chooseCouncilAndTree, answer, heading, storageSnapshot, recordThis } from './harness.mjs';
 
 test('kiosk: warning, still here, then reset with no trace', async () => {
   const { context, url, outside, close } = await launch();
@@ -49,6 +49,8 @@ test('kiosk: print replaces download, targets are larger', async () => {
       await answer(page, await radio.getAttribute('value'));
     }
     await page.locator('probity-widget .pb-panel').waitFor();
+    // The same pages as anywhere else: Record this, the details, Check your details; Print only.
+    await recordThis(page);
     assert.equal(await page.locator('probity-widget [data-download]').count(), 0, 'no Download in kiosk mode');
     assert.equal(await page.locator('probity-widget button', { hasText: 'Copy to clipboard' }).count(), 0);
     assert.ok(await page.locator('probity-widget button', { hasText: 'Print' }).isVisible());

@@ -53,9 +53,9 @@ test('the outcome: verdict, what to do and the deciding clause first; the rest i
     for (const ref of ['G.6', 'G.5', 'L.2']) {
       assert.equal(await outcome.locator(`blockquote[data-cite="${ref}"]`).count(), 1, `${ref} quoted once`);
     }
-    // Download sits within about three screens, not seven and a half (the notes, which qualify
-    // the answer, come before it).
-    const download = await outcome.locator('[data-download]').boundingBox();
+    // "Record this" (the way to Download) sits within about three screens, not seven and a half
+    // (the notes, which qualify the answer, come before it).
+    const download = await outcome.locator('[data-record-this]').boundingBox();
     const top = await outcome.boundingBox();
     assert.ok(download.y - top.y < 3.5 * 640, `Download at ${Math.round(download.y - top.y)} px`);
   } finally {

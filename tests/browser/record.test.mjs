@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openWidget, chooseCouncilAndTree, answer, focused, artifacts, probity, openRecordDetails } from './harness.mjs';
+import { launch, openWidget, chooseCouncilAndTree, answer, focused, artifacts, probity, openRecordDetails, recordThis, toCheck } from './harness.mjs';
 
 async function kentHalfFee(page) {
   await chooseCouncilAndTree(page, 'kent', 'fees');
@@ -21,6 +21,7 @@ async function fillDetails(page) {
   await page.locator('probity-widget #pb-job-title').fill('Planning officer');
   await page.locator('probity-widget #pb-team').fill('Development control');
   await page.locator('probity-widget #pb-email').fill('ada.officer@kent.gov.uk');
+  await toCheck(page);
 }
 
 /** Records what each print would put on paper, instead of opening the print dialog. */
@@ -83,7 +84,7 @@ test('Print puts the record on paper from a hidden frame: details, time and dige
   }
 });
 
-test('the page printed by the browser (Ctrl+P) carries a print-only block with details, time and digest', async () => {
+test('the page printed by the browser (Ctrl+P) is the check page: details, and a print-only block with time and digest', async () => {
   const { context, url, close } = await launch();
   try {
     const page = await context.newPage();
@@ -96,9 +97,9 @@ test('the page printed by the browser (Ctrl+P) carries a print-only block with d
     assert.equal(await block.isVisible(), false, 'not on screen');
     await page.emulateMedia({ media: 'print' });
     assert.ok(await block.isVisible(), 'in print');
-    const text = await block.innerText();
-    for (const s of ['Ada Officer', 'Planning officer', 'Development control', 'ada.officer@kent.gov.uk']) assert.ok(text.includes(s), `print block has ${s}`);
-    assert.match(text, /sha256:[0-9a-f]{64}/);
+    const text = await page.locator('probity-widget .pb-host[data-live] .pb-check').innerText();
+    for (const s of ['Ada Officer', 'Planning officer', 'Development control', 'ada.officer@kent.gov.uk', 'Kent County Council']) assert.ok(text.includes(s), `printed page has ${s}`);
+    assert.match(await block.innerText(), /sha256:[0-9a-f]{64}/);
     await page.pdf({ path: path.join(artifacts, 'kent-fees-record.pdf'), format: 'A4' });
   } finally {
     await close();
@@ -111,11 +112,13 @@ test('kiosk: the export form asks the browser not to remember names and emails',
     const page = await context.newPage();
     await openWidget(page, `${url}embed.html?kiosk=1&idle=600`);
     await kentHalfFee(page);
+    await openRecordDetails(page);
     for (const id of ['pb-name', 'pb-job-title', 'pb-team', 'pb-email']) {
       assert.equal(await page.locator(`probity-widget #${id}`).getAttribute('autocomplete'), 'off', `${id} in kiosk mode`);
     }
     await openWidget(page, url);
     await kentHalfFee(page);
+    await openRecordDetails(page);
     assert.equal(await page.locator('probity-widget #pb-email').getAttribute('autocomplete'), 'email', 'outside kiosk mode autofill helps');
   } finally {
     await close();
@@ -130,9 +133,10 @@ test('export errors: the summary takes focus on screen, its links focus the fiel
     await kentHalfFee(page);
     await openRecordDetails(page);
     await page.locator('probity-widget #pb-email').fill('a.officer at kent');
+    await page.locator('probity-widget [data-continue]').click();
+    const summary = page.locator('probity-widget .pb-details-page .pb-error-summary');
+    await summary.waitFor();
     const before = await page.evaluate(() => ({ href: location.href, length: history.length }));
-    await page.locator('probity-widget [data-download]').click();
-    const summary = page.locator('probity-widget .pb-outcome .pb-error-summary');
     await summary.waitFor();
     await page.waitForTimeout(100);
     const f = await focused(page);
@@ -174,8 +178,13 @@ test('one record, one event: each export says which action fired it, and repeats
     const file = path.join(artifacts, 'event-declaration.json');
     fs.writeFileSync(file, JSON.stringify(events[0].declaration, null, 2));
     assert.match(probity(['verify', file]), /^valid: kent › fees/);
-    // A changed record is a new record.
+    // A changed record is a new record: Change, the field focused with what was typed, Continue.
+    await page.locator('probity-widget [data-declarant] .pb-summary-list__row', { hasText: 'Team' }).locator('a').click();
+    await page.locator('probity-widget .pb-details-page').waitFor();
+    assert.equal((await focused(page)).id, 'pb-team', 'Change lands on the field');
+    assert.equal(await page.locator('probity-widget #pb-team').inputValue(), 'Development control');
     await page.locator('probity-widget #pb-team').fill('Planning policy');
+    await toCheck(page);
     await page.locator('probity-widget [data-download]').click();
     const last = await page.evaluate(() => window.__events.at(-1));
     assert.notEqual(last.record, events[0].record);
@@ -205,6 +214,7 @@ test('the iframe posts the action and record id with the declaration', async () 
     await frame.locator('probity-widget form .pb-input').fill('300');
     await frame.locator('probity-widget [data-continue]').click();
     await frame.locator('probity-widget .pb-panel').waitFor();
+    await recordThis(frame);
     await Promise.all([page.waitForEvent('download'), frame.locator('probity-widget [data-download]').click()]);
     await page.waitForFunction(() => window.__messages.length > 0);
     const m = await page.evaluate(() => window.__messages[0]);
@@ -222,10 +232,11 @@ test('the record says what its digest shows and what it does not', async () => {
     const page = await context.newPage();
     await openWidget(page, url);
     await kentHalfFee(page);
-    const text = await page.locator('probity-widget .pb-outcome').innerText();
+    await recordThis(page);
+    const text = await page.locator('probity-widget .pb-check').innerText();
     assert.match(text, /unchanged/i);
     assert.match(text, /not a signature/i);
-    assert.match(text, /does not prove who made it or that the answers are true/i);
+    assert.match(text, /does not prove who made the declaration, when, or that the answers and details are true/i);
   } finally {
     await close();
   }

@@ -3,6 +3,9 @@
 use crate::browser;
 use crate::catalog::Bundle;
 use crate::kiosk::KioskTimer;
+use crate::pages::check::CheckPage;
+use crate::pages::details::DetailsPage;
+use crate::pages::interests::{InterestsPage, OccasionPage};
 use crate::pages::{compare::ComparePage, outcome::OutcomePage, question::QuestionPage, start::StartPage, Ui};
 use crate::state::{Action, State, View};
 use probity_core::session::{Page, Session};
@@ -68,6 +71,12 @@ struct Saved {
 /// start page's heading.
 pub fn page_title(state: &State) -> String {
     match (&state.view, state.page()) {
+        (View::Details, Some(_)) if state.interests.is_some() => "About this interest".to_string(),
+        (View::Details, Some(_)) => "Record this".to_string(),
+        (View::Check, _) => "Check your details".to_string(),
+        (View::Occasion, _) => "Make my declaration of interests".to_string(),
+        (View::Interests, _) => "Your interests".to_string(),
+        (View::Declarant, _) => "Your details".to_string(),
         (View::Start, _) | (_, None) => "Am I allowed to do this?".to_string(),
         (View::Compare, Some(_)) => "How other councils treat this".to_string(),
         (_, Some(Page::Question { question, .. })) => question.question.clone(),
@@ -140,7 +149,8 @@ pub fn app(config: &Config) -> Html {
         let instance = config.instance.clone();
         let key = state.page_key();
         let from_history = state.from_history;
-        let title = (!config.keep_title).then(|| full_title(&page_title(&state), state.error.is_some()));
+        let title = (!config.keep_title)
+            .then(|| full_title(&page_title(&state), state.error.is_some() || !state.detail_errors.is_empty()));
         use_effect_with(state.page_seq, move |seq| {
             if let Some(title) = title {
                 browser::set_title(&title);
@@ -221,7 +231,16 @@ pub fn app(config: &Config) -> Html {
             }
         })
     };
+    let s = (*state).clone();
     let body = match (&state.view, state.page()) {
+        (View::Details | View::Declarant, _) => {
+            html! { <DetailsPage state={s} dispatch={dispatch.clone()} kiosk={config.kiosk} /> }
+        }
+        (View::Check, _) => {
+            html! { <CheckPage state={s} dispatch={dispatch.clone()} kiosk={config.kiosk} host={config.host.clone()} /> }
+        }
+        (View::Occasion, _) => html! { <OccasionPage state={s} dispatch={dispatch.clone()} /> },
+        (View::Interests, _) => html! { <InterestsPage state={s} dispatch={dispatch.clone()} /> },
         (View::Start, _) | (_, None) => html! { <StartPage state={(*state).clone()} dispatch={dispatch.clone()} /> },
         (View::Compare, Some(Page::Outcome(e))) => {
             html! { <ComparePage state={(*state).clone()} evaluation={Rc::new(*e)} dispatch={dispatch.clone()} /> }
@@ -230,7 +249,7 @@ pub fn app(config: &Config) -> Html {
             html! { <QuestionPage state={(*state).clone()} dispatch={dispatch.clone()} /> }
         }
         (_, Some(Page::Outcome(e))) => html! {
-            <OutcomePage state={(*state).clone()} evaluation={Rc::new(*e)} dispatch={dispatch.clone()} kiosk={config.kiosk} host={config.host.clone()} />
+            <OutcomePage state={(*state).clone()} evaluation={Rc::new(*e)} dispatch={dispatch.clone()} kiosk={config.kiosk} />
         },
     };
     let class = classes!("pb-widget", config.kiosk.then_some("pb-kiosk"));

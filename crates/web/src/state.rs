@@ -9,6 +9,7 @@ use crate::catalog::Bundle;
 use crate::pages::messages::field_message;
 use probity_core::declaration::Declarant;
 use probity_core::model::{Policy, Tree};
+use probity_core::records::{check_details, fields_for, DetailProblem, Occasion, RecordKind};
 use probity_core::session::{Page, Session};
 use probity_core::value::{parse_input, Value};
 use std::collections::BTreeMap;
@@ -24,6 +25,32 @@ pub enum View {
     Walk,
     /// The outcome compared across councils.
     Compare,
+    /// "Record this": the details the tree's register needs, and (for one answer) who you are.
+    Details,
+    /// "Check your details", then Download, Copy and Print.
+    Check,
+    /// Declaration of interests: when it is made (only the occasions the code names).
+    Occasion,
+    /// Declaration of interests: the interests added so far, and "add another?".
+    Interests,
+    /// Declaration of interests: who is declaring.
+    Declarant,
+}
+
+/// A declaration of interests in the making: each interest is a walk of the council's
+/// interests tree and the details typed for it, kept as typed so Change shows them again.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Interests {
+    pub occasion: Option<Occasion>,
+    pub items: Vec<Interest>,
+    /// The interest being changed, replaced when its details are accepted.
+    pub editing: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Interest {
+    pub session: Session,
+    pub details: BTreeMap<String, String>,
 }
 
 /// The error on the current question, kept with the text that caused it.
@@ -63,6 +90,15 @@ pub struct State {
     /// On the compare page: answers to the facts other councils ask that this council's walk did
     /// not, in the order they were asked (one per page, as in a walk; never part of the walk).
     pub compare_answers: Vec<(String, Value)>,
+    /// What is typed on the "Record this" page, by field id (a date's parts as `id.day`,
+    /// `id.month`, `id.year`), kept through Back and Change and never consumed by a check.
+    pub details: BTreeMap<String, String>,
+    /// The problems the last Continue on a details page found, field by field.
+    pub detail_errors: Vec<DetailProblem>,
+    /// Set while a declaration of interests is being made.
+    pub interests: Option<Interests>,
+    /// The field a Change link asked for: focused when its page opens (else the heading is).
+    pub focus: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -85,6 +121,26 @@ pub enum Action {
     CompareContinue,
     /// The browser went back or forward to a page named by this key.
     Navigate(String),
+    /// "Record this" on an outcome (or "Add this interest" in a declaration of interests).
+    RecordThis,
+    /// A record detail typed: its key (see `State::details`) and the text.
+    SetDetail(String, String),
+    /// Continue on a details page, with the browser's time now (RFC 3339): the day a date
+    /// "today or in the past" is measured against (the reducer reads no clock).
+    DetailsContinue(String),
+    /// A Change link on the check page: back to the details page, focusing the field named
+    /// (an element id).
+    ChangeDetails(String),
+    /// "Make my declaration of interests" on the start page.
+    StartInterests,
+    /// Continue on the occasion page (the draft names it).
+    OccasionContinue,
+    /// Continue on "Do you need to add another interest?" (the draft says yes or no).
+    InterestsContinue,
+    ChangeInterest(usize),
+    RemoveInterest(usize),
+    /// Continue on the declarant page of a declaration of interests.
+    DeclarantContinue,
     /// Restores a saved session (from sessionStorage) after a reload.
     Restore {
         policy: String,
@@ -112,6 +168,10 @@ impl State {
             page_seq: 0,
             from_history: false,
             compare_answers: Vec::new(),
+            details: BTreeMap::new(),
+            detail_errors: Vec::new(),
+            interests: None,
+            focus: None,
         };
         if let (Some(p), Some(t)) = (s.policy.clone(), tree) {
             if s.bundle.catalog.policy(&p).and_then(|pol| pol.tree(&t)).is_some() {
@@ -160,9 +220,34 @@ impl State {
         self.bundle.catalog.next_missing(&tree, &facts)
     }
 
+    /// The record fields the current walk's tree asks, in order.
+    pub fn record_fields(&self) -> Vec<probity_core::records::FieldSpec> {
+        match (self.policy(), &self.session) {
+            (Some(p), Some(s)) => fields_for(p, &s.tree),
+            _ => Vec::new(),
+        }
+    }
+
+    /// What was typed for the current tree's record, as `check_details` takes it: a date's
+    /// three parts joined (a real date as `YYYY-MM-DD`, anything else as typed, so the check
+    /// words the problem), every other field as typed.
+    pub fn entered(&self) -> BTreeMap<String, String> {
+        entered_of(&self.record_fields(), &self.details)
+    }
+
+    /// The code's rule for a declaration of interests, when it asks one.
+    pub fn interests_rule(&self) -> Option<&probity_core::records::InterestsDeclarationRule> {
+        self.policy()?.interests_declaration.as_ref().filter(|r| r.asked)
+    }
+
     /// A key for the browser history entry of the current page.
     pub fn page_key(&self) -> String {
         match (&self.view, &self.session, self.policy()) {
+            (View::Occasion, _, _) => "occasion".to_string(),
+            (View::Interests, _, _) => "interests".to_string(),
+            (View::Declarant, _, _) => "declarant".to_string(),
+            (View::Check, _, _) => "check".to_string(),
+            (View::Details, Some(_), Some(_)) => "record".to_string(),
             (View::Start, _, _) | (_, None, _) | (_, _, None) => "start".to_string(),
             (View::Compare, _, _) => "compare".to_string(),
             (View::Walk, Some(s), Some(p)) => s.page_key(p),
@@ -172,6 +257,15 @@ impl State {
     /// Sets the draft to the current question's saved answer (so Back and Change show it): the
     /// text the officer typed, while it still reads as that answer, else the answer written out.
     fn sync_draft(&mut self) {
+        if self.view == View::Occasion {
+            self.draft =
+                self.interests.as_ref().and_then(|i| i.occasion).map_or_else(String::new, |o| o.id().to_string());
+            return;
+        }
+        if self.view == View::Interests {
+            self.draft = String::new();
+            return;
+        }
         let draft = match self.page() {
             Some(Page::Question { current: Some(v), fact, .. }) => match self.typed.get(&fact.id) {
                 Some(t) if parse_input(fact, t).as_ref() == Ok(&v) => t.clone(),
@@ -184,11 +278,38 @@ impl State {
 
     fn moved(mut self, from_history: bool) -> Self {
         self.error = None;
+        self.detail_errors.clear();
+        self.focus = None;
         self.sync_draft();
         self.page_seq += 1;
         self.from_history = from_history;
         self
     }
+}
+
+/// The typed details of one record as `check_details` takes them (see `State::entered`).
+pub fn entered_of(
+    fields: &[probity_core::records::FieldSpec],
+    typed: &BTreeMap<String, String>,
+) -> BTreeMap<String, String> {
+    let get = |k: &str| typed.get(k).map(|v| v.trim().to_string()).unwrap_or_default();
+    fields
+        .iter()
+        .map(|f| {
+            let id = &f.field.id;
+            let value = if matches!(f.field.kind, RecordKind::Date { .. }) {
+                let (d, m, y) = (get(&format!("{id}.day")), get(&format!("{id}.month")), get(&format!("{id}.year")));
+                match probity_core::dates::from_parts(&d, &m, &y) {
+                    Ok(date) => probity_core::dates::iso(date),
+                    Err(probity_core::dates::DateError::Empty) => String::new(),
+                    Err(_) => format!("{d}/{m}/{y}"),
+                }
+            } else {
+                get(id)
+            };
+            (id.clone(), value)
+        })
+        .collect()
 }
 
 /// The text a field shows for a saved answer when what was typed is not known (a walk saved by
@@ -219,6 +340,8 @@ impl Reducible for State {
             Action::ChooseTree(t) => {
                 if s.policy().and_then(|p| p.tree(&t)).is_some() {
                     s.session = Some(Session::new(t));
+                    s.interests = None;
+                    s.details.clear();
                     s.view = View::Walk;
                     s.moved(false)
                 } else {
@@ -273,6 +396,23 @@ impl Reducible for State {
                 }
             }
             Action::Back => {
+                // Back from the record and interests pages, one page at a time, keeping what was typed.
+                let to = match s.view {
+                    View::Details => Some(View::Walk),
+                    View::Check if s.interests.is_some() => Some(View::Declarant),
+                    View::Check => Some(View::Details),
+                    View::Declarant => Some(View::Interests),
+                    View::Interests => Some(View::Occasion),
+                    View::Occasion => Some(View::Start),
+                    _ => None,
+                };
+                if let Some(to) = to {
+                    if to == View::Start {
+                        s.interests = None;
+                    }
+                    s.view = to;
+                    return Rc::new(s.moved(false));
+                }
                 if s.view == View::Compare && !s.compare_answers.is_empty() {
                     // Back through the other councils' questions, one at a time, answer shown.
                     if let Some((_, v)) = s.compare_answers.pop() {
@@ -292,7 +432,8 @@ impl Reducible for State {
                     _ => false,
                 };
                 if !went {
-                    s.view = View::Start;
+                    // Back from an interest's first question returns to the interests added.
+                    s.view = if s.interests.is_some() { View::Interests } else { View::Start };
                     s.session = None;
                 }
                 s.stepping = went;
@@ -357,6 +498,108 @@ impl Reducible for State {
                 s.view = View::Walk;
                 s.moved(false)
             }
+            Action::RecordThis => {
+                if !matches!(s.page(), Some(Page::Outcome(_))) {
+                    return self;
+                }
+                s.view = View::Details;
+                s.moved(false)
+            }
+            Action::SetDetail(key, value) => {
+                s.details.insert(key, value);
+                s
+            }
+            Action::DetailsContinue(now) => details_continue(s, &now),
+            Action::ChangeDetails(field) => {
+                s.view = if s.interests.is_some() { View::Declarant } else { View::Details };
+                let mut s = s.moved(false);
+                s.focus = Some(field);
+                s
+            }
+            Action::StartInterests => {
+                if s.interests_rule().is_none() {
+                    return self;
+                }
+                s.interests = Some(Interests::default());
+                s.session = None;
+                s.details.clear();
+                s.view = View::Occasion;
+                s.moved(false)
+            }
+            Action::OccasionContinue => {
+                let allowed = s.interests_rule().map(|r| r.when.clone()).unwrap_or_default();
+                match Occasion::parse(&s.draft).filter(|o| allowed.contains(o)) {
+                    Some(o) => {
+                        if let Some(i) = s.interests.as_mut() {
+                            i.occasion = Some(o);
+                        }
+                        s.view = View::Interests;
+                        s.moved(false)
+                    }
+                    None => field_error(s, "occasion", "Select when you are making this declaration"),
+                }
+            }
+            Action::InterestsContinue => {
+                let nil = s.interests_rule().is_some_and(|r| r.nil);
+                let tree = s.interests_rule().and_then(|r| r.tree.clone());
+                let none_yet = s.interests.as_ref().is_none_or(|i| i.items.is_empty());
+                match (s.draft.as_str(), tree) {
+                    ("yes", Some(tree)) => {
+                        s.session = Some(Session::new(tree));
+                        s.details.clear();
+                        if let Some(i) = s.interests.as_mut() {
+                            i.editing = None;
+                        }
+                        s.view = View::Walk;
+                        s.moved(false)
+                    }
+                    ("no", _) if none_yet && !nil => field_error(
+                        s,
+                        "add_another",
+                        "Add at least one interest: this code asks for no nil declaration",
+                    ),
+                    ("no", _) => {
+                        s.view = View::Declarant;
+                        s.moved(false)
+                    }
+                    _ => {
+                        let message = if none_yet {
+                            "Select yes if you have an interest to declare"
+                        } else {
+                            "Select yes if you need to add another interest"
+                        };
+                        field_error(s, "add_another", message)
+                    }
+                }
+            }
+            Action::ChangeInterest(n) => {
+                let Some(item) = s.interests.as_ref().and_then(|i| i.items.get(n)).cloned() else { return self };
+                s.session = Some(item.session);
+                s.details = item.details;
+                if let Some(i) = s.interests.as_mut() {
+                    i.editing = Some(n);
+                }
+                s.view = View::Details;
+                s.moved(false)
+            }
+            Action::RemoveInterest(n) => {
+                if let Some(i) = s.interests.as_mut().filter(|i| n < i.items.len()) {
+                    i.items.remove(n);
+                    i.editing = None;
+                }
+                s.moved(false)
+            }
+            Action::DeclarantContinue => {
+                s.detail_errors = declarant_problems(&s.declarant);
+                if s.detail_errors.is_empty() {
+                    s.view = View::Check;
+                    s.moved(false)
+                } else {
+                    s.page_seq += 1;
+                    s.from_history = false;
+                    s
+                }
+            }
             Action::Navigate(key) => navigate(s, &key),
             Action::Restore { policy, session, typed } => {
                 if s.bundle.catalog.policy(&policy).and_then(|p| p.tree(&session.tree)).is_some()
@@ -378,12 +621,78 @@ impl Reducible for State {
     }
 }
 
+/// An error on a page with one field (the occasion, "add another"): what was chosen stays.
+fn field_error(mut s: State, fact: &str, message: &str) -> State {
+    s.error = Some(FieldError { fact: fact.to_string(), message: message.to_string() });
+    s.page_seq += 1;
+    s.from_history = false;
+    s
+}
+
+/// The declarant's problems, worded for the fields of the details page.
+fn declarant_problems(d: &Declarant) -> Vec<DetailProblem> {
+    d.problems().into_iter().map(|(field, message)| DetailProblem { field: field.to_string(), message }).collect()
+}
+
+/// Continue on a details page: every problem at once (the record's and the declarant's), or on
+/// to the check page; in a declaration of interests, the interest is added (or replaced).
+fn details_continue(mut s: State, now: &str) -> State {
+    let (Some(policy), Some(session)) = (s.policy(), s.session.as_ref()) else { return s };
+    let Some(day) = probity_core::dates::date_of_rfc3339(now) else { return s };
+    let mut problems = match check_details(policy, &session.tree, &s.entered(), day) {
+        Ok(_) => Vec::new(),
+        Err(p) => p,
+    };
+    let in_interests = s.interests.is_some();
+    if !in_interests {
+        problems.extend(declarant_problems(&s.declarant));
+    }
+    if !problems.is_empty() {
+        s.detail_errors = problems;
+        s.page_seq += 1;
+        s.from_history = false;
+        return s;
+    }
+    if in_interests {
+        let item = Interest { session: session.clone(), details: std::mem::take(&mut s.details) };
+        if let Some(i) = s.interests.as_mut() {
+            match i.editing.take().and_then(|n| i.items.get_mut(n)) {
+                Some(slot) => *slot = item,
+                None => i.items.push(item),
+            }
+        }
+        s.session = None;
+        s.view = View::Interests;
+    } else {
+        s.view = View::Check;
+    }
+    s.moved(false)
+}
+
 /// Moves to the page a history entry names, using only answers already given.
 fn navigate(mut s: State, key: &str) -> State {
     if key == "start" {
         s.view = View::Start;
         s.session = None;
+        s.interests = None;
         s.stepping = false;
+        return s.moved(true);
+    }
+    // The record and interests pages: shown again only while what they show is still there.
+    let view = match key {
+        "record" if s.session.is_some() => Some(View::Details),
+        "check" if s.session.is_some() || s.interests.is_some() => Some(View::Check),
+        "occasion" if s.interests.is_some() => Some(View::Occasion),
+        "interests" | "declarant" if s.interests.as_ref().is_some_and(|i| i.occasion.is_some()) => {
+            Some(if key == "interests" { View::Interests } else { View::Declarant })
+        }
+        _ => None,
+    };
+    if let Some(view) = view {
+        if view == View::Interests {
+            s.session = None;
+        }
+        s.view = view;
         return s.moved(true);
     }
     if key == "compare" {

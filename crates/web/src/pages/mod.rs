@@ -1,6 +1,9 @@
 //! One component per page type, each following a GOV.UK Design System pattern.
 
+pub mod check;
 pub mod compare;
+pub mod details;
+pub mod interests;
 pub mod messages;
 pub mod outcome;
 pub mod question;

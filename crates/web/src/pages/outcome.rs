@@ -2,10 +2,8 @@
 //! amounts, the clause that decides and the notes; then the record to keep (download, copy,
 //! print); then "Your answers", "Why" and "What the code says" as details, each said once.
 
-use super::record::{Made, Record, RecordBlock, DIGEST_MEANS};
 use super::verdict::VerdictPanel;
-use super::{focus_field, use_ui, Heading};
-use crate::browser;
+use super::Heading;
 use crate::state::{Action, State};
 use probity_core::eval::{ComputedAmount, Evaluation};
 use probity_core::model::{Policy, TreeKind};
@@ -13,7 +11,6 @@ use probity_core::money::{format_money, Rounding};
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 use std::rc::Rc;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -22,33 +19,6 @@ pub struct Props {
     pub evaluation: Rc<Evaluation>,
     pub dispatch: Callback<Action>,
     pub kiosk: bool,
-    pub host: Option<web_sys::Element>,
-}
-
-struct Field<'a> {
-    id: &'a str,
-    label: &'a str,
-    value: Option<String>,
-    kind: &'a str,
-    autocomplete: &'a str,
-    error: Option<String>,
-}
-
-fn text_field(f: Field<'_>, on: Callback<String>) -> Html {
-    let oninput = Callback::from(move |e: InputEvent| {
-        let input: HtmlInputElement = e.target_unchecked_into();
-        on.emit(input.value());
-    });
-    let error_id = format!("{}-error", f.id);
-    html! {
-        <div class={classes!("pb-form-group", f.error.as_ref().map(|_| "pb-form-group--error"))}>
-            <label class="pb-label" for={f.id.to_string()}>{ f.label }</label>
-            { for f.error.as_ref().map(|m| html! { <p id={error_id.clone()} class="pb-error-message"><span class="pb-visually-hidden">{ "Error: " }</span>{ m }</p> }) }
-            <input class={classes!("pb-input", f.error.as_ref().map(|_| "pb-input--error"))} id={f.id.to_string()} type={f.kind.to_string()}
-                autocomplete={f.autocomplete.to_string()} spellcheck="false" value={f.value.unwrap_or_default()}
-                aria-describedby={f.error.as_ref().map(|_| error_id.clone())} {oninput} />
-        </div>
-    }
 }
 
 /// A share in words: "Half", "A quarter", else a percentage.
@@ -91,7 +61,7 @@ pub fn working(a: &ComputedAmount) -> Option<String> {
 }
 
 /// A clause quoted, with where it comes from.
-fn quote(policy: &Policy, r: &str) -> Html {
+pub fn quote(policy: &Policy, r: &str) -> Html {
     html! {
         <blockquote class="pb-quote" data-cite={r.to_string()}>
             <p>{ policy.clause(r).unwrap_or_default() }</p>
@@ -104,59 +74,10 @@ fn quote(policy: &Policy, r: &str) -> Html {
 pub fn outcome_page(props: &Props) -> Html {
     let state = &props.state;
     let e = &props.evaluation;
-    let ui = use_ui();
-    let status = use_state(String::new);
-    // Problems with the optional details, shown only after the officer tries to export.
-    let tried = use_state(|| false);
-    // Each blocked attempt moves focus to the error summary again.
-    let attempts = use_state(|| 0_u32);
     let confirming = use_state(|| false);
-    // The details fields open when they have a problem to show, and then stay open.
-    let fields_open = use_state(|| false);
     let kept_answers = use_state(|| 0_u32);
-    // The last record made here, for the print-only block; and a request to print it.
-    let printed = use_state(|| None::<Rc<Record>>);
-    let print_requests = use_state(|| 0_u32);
-    // The record is made once and reused while the answers and details stay the same.
-    let memo = use_mut_ref(|| None::<Rc<Record>>);
-    let page_ref = use_node_ref();
-    let summary_ref = use_node_ref();
     let confirm_ref = use_node_ref();
     let restart_ref = use_node_ref();
-
-    let problems = state.declarant.problems();
-    let blocked = !problems.is_empty();
-    let show_errors = *tried && blocked;
-
-    {
-        let summary_ref = summary_ref.clone();
-        use_effect_with(*attempts, move |n| {
-            if *n > 0 {
-                if let Some(el) = summary_ref.cast::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
-    }
-    {
-        let title = crate::app::page_title(state);
-        let keep = ui.keep_title;
-        use_effect_with(show_errors, move |errors| {
-            if !keep {
-                browser::set_title(&crate::app::full_title(&title, *errors));
-            }
-        });
-    }
-    {
-        let page_ref = page_ref.clone();
-        use_effect_with(*print_requests, move |n| {
-            if *n > 0 {
-                if let Some(el) = page_ref.cast::<web_sys::Element>() {
-                    browser::print_in_frame(&el);
-                }
-            }
-        });
-    }
     {
         let (confirm_ref, restart_ref) = (confirm_ref.clone(), restart_ref.clone());
         let kept = *kept_answers;
@@ -172,92 +93,11 @@ pub fn outcome_page(props: &Props) -> Html {
     let o = &e.outcome;
     let kind = state.tree().map_or(TreeKind::Permission, |t| t.kind);
 
-    let field_error = |field: &str| {
-        if show_errors {
-            problems.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone())
-        } else {
-            None
-        }
-    };
-
-    // Makes (or reuses) the record and tells the host page which action it was for.
-    let export = {
-        let memo = memo.clone();
-        let bundle = state.bundle.clone();
-        let policy_id = policy.header.id.clone();
-        let evaluation = props.evaluation.clone();
-        let declarant = state.declarant.clone();
-        let host = props.host.clone();
-        let tried = tried.clone();
-        let attempts = attempts.clone();
-        let printed = printed.clone();
-        let fields_open = fields_open.clone();
-        move |action: &'static str| -> Option<Rc<Record>> {
-            if blocked {
-                tried.set(true);
-                fields_open.set(true);
-                attempts.set(*attempts + 1);
-                return None;
-            }
-            let reuse = memo.borrow().as_ref().filter(|r| r.is_for(&evaluation, &declarant)).cloned();
-            let record = match reuse {
-                Some(r) => r,
-                None => {
-                    let policy = bundle.catalog.policy(&policy_id)?;
-                    let r =
-                        Rc::new(Record::make(policy, evaluation.clone(), declarant.clone(), &browser::now_rfc3339()));
-                    *memo.borrow_mut() = Some(r.clone());
-                    r
-                }
-            };
-            printed.set(Some(record.clone()));
-            browser::announce_declaration(host.as_ref(), &record.json, action, record.id());
-            Some(record)
-        }
-    };
-    let filename = format!("probity-declaration-{}-{}.json", policy.header.id, e.tree);
-    let on_download = {
-        let export = export.clone();
-        let status = status.clone();
-        Callback::from(move |_: MouseEvent| {
-            let Some(record) = export("download") else { return };
-            match browser::download(&filename, &record.json, "application/json") {
-                Ok(()) => status.set("Your declaration has been downloaded.".into()),
-                Err(_) => status.set("The download did not start. Try Copy instead.".into()),
-            }
-        })
-    };
-    let on_copy = {
-        let export = export.clone();
-        let status = status.clone();
-        Callback::from(move |_: MouseEvent| {
-            let Some(record) = export("copy") else { return };
-            let promise = browser::copy(&record.json);
-            let status = status.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match wasm_bindgen_futures::JsFuture::from(promise).await {
-                    Ok(_) => status.set("Your declaration has been copied. Paste it where you need it.".into()),
-                    Err(_) => status.set("Copying was not allowed by the browser. Use Download instead.".into()),
-                }
-            });
-        })
-    };
-    let on_print = {
-        let print_requests = print_requests.clone();
-        Callback::from(move |_: MouseEvent| {
-            if export("print").is_some() {
-                print_requests.set(*print_requests + 1);
-            }
-        })
-    };
-
-    let declarant = state.declarant.clone();
-    let set = |f: fn(String) -> Action| {
+    let in_interests = state.interests.is_some();
+    let on_record = {
         let d = props.dispatch.clone();
-        Callback::from(move |v: String| d.emit(f(v)))
+        Callback::from(move |_: MouseEvent| d.emit(Action::RecordThis))
     };
-    // Kiosk: a shared screen, so the browser must not offer one officer's details to the next.
-    let auto = |usual: &'static str| if props.kiosk { "off" } else { usual };
 
     // Each thing is said once. The clause that decides is quoted at the top; "Why" names the
     // clauses the outcome and each answer rest on, by reference; "What the code says" quotes
@@ -313,16 +153,13 @@ pub fn outcome_page(props: &Props) -> Html {
         let d = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.emit(Action::ShowCompare))
     };
-    let details_open = *fields_open;
 
     html! {
-        <div class="pb-page pb-outcome" ref={page_ref}>
+        <div class="pb-page pb-outcome">
             <a href="#" class="pb-back-link pb-no-print" onclick={on_back}>{ "Back" }</a>
             <span class="pb-caption">{ format!("{} — {}", policy.header.council, state.tree().map(|t| t.title.clone()).unwrap_or_default()) }</span>
             <VerdictPanel verdict={o.verdict} label={o.label.clone()} {kind} headline={o.headline.clone()} />
             { for o.summary.as_ref().map(|s| html! { <p class="pb-body">{ s }</p> }) }
-            <RecordBlock record={(*printed).clone().map(Made)} declarant={state.declarant.clone()}
-                policy_title={format!("{} ({})", policy.header.title, policy.header.version)} />
 
             if !o.actions.is_empty() {
                 <div class="pb-what-to-do" data-what-to-do="true">
@@ -379,38 +216,16 @@ pub fn outcome_page(props: &Props) -> Html {
             }) }
 
             <div class="pb-no-print pb-keep">
-                <Heading depth={1} class="pb-heading-m">{ "Keep a record" }</Heading>
-                <p class="pb-body">{ if props.kiosk { "Print a record of this answer to keep or to show your manager." } else { "Download, copy or print a record of this answer to keep or to send to your manager." } }</p>
-                if show_errors {
-                    <div class="pb-error-summary" role="alert" tabindex="-1" ref={summary_ref} aria-labelledby="pb-export-errors">
-                        <Heading depth={2} class="pb-error-summary__title" id="pb-export-errors">{ "There is a problem" }</Heading>
-                        <ul class="pb-list pb-error-summary__list">
-                            { for problems.iter().map(|(f, m)| {
-                                let id = format!("pb-{}", f.replace('_', "-"));
-                                html! { <li><a href={format!("#{id}")} onclick={focus_field(id.clone())}>{ m }</a></li> }
-                            }) }
-                        </ul>
-                    </div>
+                if in_interests {
+                    <Heading depth={1} class="pb-heading-m">{ "Add this interest" }</Heading>
+                    <p class="pb-body">{ "Next, the details your declaration of interests needs." }</p>
+                } else {
+                    <Heading depth={1} class="pb-heading-m">{ "Keep a record" }</Heading>
+                    <p class="pb-body">{ if props.kiosk { "Add the details your council's register needs, then print a record of this answer to keep or to show your manager." } else { "Add the details your council's register needs, then download, copy or print a record of this answer to keep or to send to your manager." } }</p>
                 }
-                <details class="pb-details" open={details_open}>
-                    <summary class="pb-details__summary"><span class="pb-details__summary-text">{ "Add your name and details (optional)" }</span></summary>
-                    <div class="pb-details__text">
-                        <p class="pb-body">{ "They go on the record only if you add them, and stay on this device unless you download, copy or print it." }</p>
-                        { text_field(Field { id: "pb-name", label: "Your name (optional)", value: declarant.name.clone(), kind: "text", autocomplete: auto("name"), error: field_error("name") }, set(Action::SetName)) }
-                        { text_field(Field { id: "pb-job-title", label: "Job title (optional)", value: declarant.job_title.clone(), kind: "text", autocomplete: auto("organization-title"), error: field_error("job_title") }, set(Action::SetJobTitle)) }
-                        { text_field(Field { id: "pb-team", label: "Team (optional)", value: declarant.team.clone(), kind: "text", autocomplete: "off", error: field_error("team") }, set(Action::SetTeam)) }
-                        { text_field(Field { id: "pb-email", label: "Work email (optional)", value: declarant.email.clone(), kind: "email", autocomplete: auto("email"), error: field_error("email") }, set(Action::SetEmail)) }
-                    </div>
-                </details>
                 <div class="pb-button-group">
-                    if !props.kiosk {
-                        <button type="button" class="pb-button" data-download="true" onclick={on_download}>{ "Download declaration (JSON)" }</button>
-                        <button type="button" class="pb-button pb-button--secondary" onclick={on_copy}>{ "Copy to clipboard" }</button>
-                    }
-                    <button type="button" class={classes!("pb-button", (!props.kiosk).then_some("pb-button--secondary"))} data-print="true" onclick={on_print}>{ "Print" }</button>
+                    <button type="button" class="pb-button" data-record-this="true" onclick={on_record}>{ if in_interests { "Add this interest" } else { "Record this" } }</button>
                 </div>
-                <p class="pb-body" role="status" aria-live="polite">{ (*status).clone() }</p>
-                <p class="pb-hint">{ DIGEST_MEANS }</p>
             </div>
 
             <details class="pb-details" data-answers="true">

@@ -1,45 +1,53 @@
-//! The record an officer keeps of an outcome: one sealed declaration per set of answers and
-//! details, reused by Download, Copy and Print (so a host page that uploads on the event can tell
-//! a repeat from a new record), and the print-only block that puts who, when and the digest on
-//! paper.
+//! The record an officer keeps: one sealed declaration v2 per set of answers and details, reused
+//! by Download, Copy and Print (so a host page that uploads on the event can tell a repeat from
+//! a new record), and the print-only lines that put when and the digest on paper.
 
 use super::Heading;
-use probity_core::declaration::{build, Declarant, Declaration};
+use probity_core::declaration::v2::{build_answer, build_interests, BuildError};
+use probity_core::declaration::{Declarant, WHAT_THE_DIGEST_PROVES};
 use probity_core::eval::Evaluation;
 use probity_core::model::Policy;
-use std::rc::Rc;
+use probity_core::records::Occasion;
+use std::collections::BTreeMap;
 use yew::prelude::*;
 
-/// What the record's digest shows, and what it does not (security review 2026-11, row 5).
-pub const DIGEST_MEANS: &str = "The reference (a digest) shows that the record is unchanged since it was made and \
-     consistent with the policy version it names. It is not a signature: it does not prove who made it or that the \
-     answers are true.";
-
-/// One declaration, made once and kept while the answers and details stay the same.
+/// One declaration, made once and kept while what it was made from stays the same.
 #[derive(Debug)]
 pub struct Record {
-    pub declarant: Declarant,
-    pub evaluation: Rc<Evaluation>,
-    pub declaration: Declaration,
+    /// What it was made from (answers, details, declarant), to know when to make a new one.
+    pub from: String,
     pub json: String,
+    pub digest: String,
+    pub created_at: String,
 }
 
 impl Record {
-    pub fn make(policy: &Policy, evaluation: Rc<Evaluation>, declarant: Declarant, created_at: &str) -> Record {
-        let declaration = build(policy, &evaluation, Some(declarant.clone()), created_at);
-        let json = declaration.to_json_pretty();
-        Record { declarant, evaluation, declaration, json }
+    /// A declaration v2 of one answer with its details.
+    pub fn answer(
+        policy: &Policy,
+        evaluation: &Evaluation,
+        entered: &BTreeMap<String, String>,
+        declarant: &Declarant,
+        created_at: &str,
+        from: String,
+    ) -> Result<Record, BuildError> {
+        let d = build_answer(policy, evaluation, entered, Some(declarant.clone()), created_at)?;
+        let json = serde_json::to_string_pretty(&d).unwrap_or_default();
+        Ok(Record { from, json, digest: d.digest, created_at: d.created_at })
     }
 
-    /// The record id the host page receives with each export: the digest, which is the same for
-    /// a repeat of this record and different for any other.
-    pub fn id(&self) -> &str {
-        &self.declaration.digest
-    }
-
-    /// Whether this record still stands for these answers and details.
-    pub fn is_for(&self, evaluation: &Evaluation, declarant: &Declarant) -> bool {
-        &self.declarant == declarant && *self.evaluation == *evaluation
+    /// A declaration of interests v2 (nil when there are none).
+    pub fn interests(
+        policy: &Policy,
+        occasion: Occasion,
+        interests: &[(Evaluation, BTreeMap<String, String>)],
+        declarant: &Declarant,
+        created_at: &str,
+        from: String,
+    ) -> Result<Record, BuildError> {
+        let d = build_interests(policy, occasion, interests, Some(declarant.clone()), created_at)?;
+        let json = serde_json::to_string_pretty(&d).unwrap_or_default();
+        Ok(Record { from, json, digest: d.digest, created_at: d.created_at })
     }
 }
 
@@ -71,61 +79,33 @@ pub fn human_time(rfc3339: &str) -> String {
     parts.unwrap_or_else(|| rfc3339.to_string())
 }
 
-/// A record as a property: the same record is the same `Rc` (comparing whole declarations
-/// field by field would only add code to the wasm).
-#[derive(Clone, Debug)]
-pub struct Made(pub Rc<Record>);
-
-impl PartialEq for Made {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 #[derive(Properties, PartialEq)]
-pub struct BlockProps {
-    /// The last record made on this page, if any.
-    pub record: Option<Made>,
-    /// The details as typed now (shown when no record has been made yet).
-    pub declarant: Declarant,
-    pub policy_title: String,
+pub struct MadeProps {
+    /// The last record made on this page (time and digest), if any.
+    pub made: Option<(String, String)>,
 }
 
-/// Shown only on paper: who made the record, when, and its reference.
-#[function_component(RecordBlock)]
-pub fn record_block(props: &BlockProps) -> Html {
-    let record = props.record.as_ref().map(|m| &m.0);
-    let declarant = record.map_or(&props.declarant, |r| &r.declarant);
-    let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
-    let rows: Vec<(&str, String)> = [
-        ("Name", given(&declarant.name)),
-        ("Job title", given(&declarant.job_title)),
-        ("Team", given(&declarant.team)),
-        ("Work email", given(&declarant.email)),
-        ("Made", record.map(|r| human_time(&r.declaration.created_at))),
-        ("Reference", record.map(|r| r.id().to_string())),
-        ("Policy", Some(props.policy_title.clone())),
-    ]
-    .into_iter()
-    .filter_map(|(k, v)| v.map(|v| (k, v)))
-    .collect();
-    html! {
-        <div class="pb-print-only pb-record" data-record="true">
-            <Heading depth={1} class="pb-heading-m">{ "Record" }</Heading>
-            <dl class="pb-summary-list">
-                { for rows.into_iter().map(|(k, v)| html! {
+/// Shown only on paper: when the record was made, its digest, and what the digest proves.
+#[function_component(MadeBlock)]
+pub fn made_block(props: &MadeProps) -> Html {
+    match &props.made {
+        Some((created_at, digest)) => html! {
+            <div class="pb-print-only pb-record" data-record="true">
+                <Heading depth={1} class="pb-heading-m">{ "Record" }</Heading>
+                <dl class="pb-summary-list">
                     <div class="pb-summary-list__row">
-                        <dt class="pb-summary-list__key">{ k }</dt>
-                        <dd class="pb-summary-list__value pb-record__value">{ v }</dd>
+                        <dt class="pb-summary-list__key">{ "Made" }</dt>
+                        <dd class="pb-summary-list__value pb-record__value">{ human_time(created_at) }</dd>
                     </div>
-                }) }
-            </dl>
-            if props.record.is_some() {
-                <p class="pb-body">{ DIGEST_MEANS }</p>
-            } else {
-                <p class="pb-body">{ "Printed without a reference: use the Print button on the page for a record with its time and reference." }</p>
-            }
-        </div>
+                    <div class="pb-summary-list__row">
+                        <dt class="pb-summary-list__key">{ "Digest" }</dt>
+                        <dd class="pb-summary-list__value pb-record__value">{ digest }</dd>
+                    </div>
+                </dl>
+                <p class="pb-body">{ WHAT_THE_DIGEST_PROVES }</p>
+            </div>
+        },
+        None => html! {},
     }
 }
 

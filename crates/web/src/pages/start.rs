@@ -113,6 +113,27 @@ pub fn start_page(props: &Props) -> Html {
                 }
             }
             let count: usize = groups.iter().map(|(_, t)| t.len()).sum();
+            // The declaration of interests the code asks as a whole, or what it asks instead.
+            let interests = match policy.interests_declaration.as_ref() {
+                Some(rule) if rule.asked => {
+                    let dispatch = props.dispatch.clone();
+                    let onclick = Callback::from(move |_| dispatch.emit(Action::StartInterests));
+                    html! {
+                        <div class="pb-interests-start" data-interests-start="true">
+                            <Heading depth={2} class="pb-heading-s">{ "Declaration of interests" }</Heading>
+                            <p class="pb-body">{ &rule.note }</p>
+                            <button type="button" class="pb-button pb-button--secondary" data-interests="true" {onclick}>{ "Make my declaration of interests" }</button>
+                        </div>
+                    }
+                }
+                Some(rule) => html! {
+                    <div class="pb-interests-start" data-interests-note="true">
+                        <Heading depth={2} class="pb-heading-s">{ "Declaration of interests" }</Heading>
+                        <p class="pb-body">{ &rule.note }</p>
+                    </div>
+                },
+                None => html! {},
+            };
             html! {
                 <div class="pb-trees">
                     <Heading depth={1} class="pb-heading-m">{ format!("Questions in {}", policy.header.title) }</Heading>
@@ -147,6 +168,7 @@ pub fn start_page(props: &Props) -> Html {
                         </section>
                     }) }
                     </div>
+                    { interests }
                 </div>
             }
         }
