@@ -1,4 +1,6 @@
-// The register page (www/register.html), used as HR would: declarations made by the CLI in the
+// The register page (www/register.html), used as HR would: three declarations made in the real
+// widget (Kent gifts with its details, an Oxfordshire nil declaration, Kent's annual declaration
+// of two interests: officer-journeys.mjs) and ones made by the CLI in the
 // test (v2 answers with their details for every council, two altered after making, one v1, one
 // made under an archived version, one under a version not kept, a declaration of interests with
 // two interests and a nil one, and a file that is not a declaration) are loaded at once; each
@@ -16,6 +18,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { launch, repo, probityBin, probity, paths } from './harness.mjs';
+import { kentGiftDeclaration, oxfordshireNilDeclaration, kentTwoInterestsDeclaration } from './officer-journeys.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -130,11 +133,34 @@ async function axe(page, name) {
 }
 
 test('HR loads, checks, sorts, filters, annotates, saves, reopens, adds to and exports the register', async () => {
-  const { page, close, errors } = await openPage();
+  const { page, close, errors, context, url } = await openPage();
   try {
-    await addFiles(page, allFiles());
-    assert.equal(await bodyRows(page).count(), made.rows, 'one row a declaration, one an interest');
-    assert.match(await page.locator('#message').innerText(), new RegExp(`Added ${made.valid.length} declarations \\(${made.rows} rows\\)`));
+    // Three officers first make declarations in the widget, as on their phones: Kent gifts with
+    // the details typed, an Oxfordshire nil declaration, and Kent's annual one with two interests.
+    const widget = [
+      await kentGiftDeclaration(context, url, dir),
+      await oxfordshireNilDeclaration(context, url, dir),
+      await kentTwoInterestsDeclaration(context, url, dir),
+    ];
+    const files = [...allFiles(), ...widget];
+    const rows = made.rows + 4;
+    await addFiles(page, files);
+    assert.equal(await bodyRows(page).count(), rows, 'one row a declaration, one an interest');
+    assert.match(await page.locator('#message').innerText(), new RegExp(`Added ${made.valid.length + 3} declarations \\(${rows} rows\\)`));
+
+    // The widget's declarations read as the officer made them.
+    const wine = page.locator('#table tbody tr', { hasText: 'Ada Widget' });
+    assert.equal(await wine.count(), 1);
+    const cell = (row, id) => row.locator(`td[data-column="${id}"]`).innerText();
+    assert.equal(await cell(wine, 'council'), 'Kent County Council');
+    assert.equal(await cell(wine, 'verdict'), 'No, you cannot');
+    assert.match(await cell(wine, 'offered_by'), /Sam Supplier.*Acme Catering Ltd/);
+    assert.equal(await cell(wine, 'what'), 'A bottle of wine');
+    assert.equal(await cell(wine, 'date_offered'), '2026-11-03');
+    assert.match(await cell(wine, 'action_taken'), /^Declined/);
+    assert.equal(await cell(wine, 'team'), 'Highways');
+    assert.equal(await page.locator('#table tbody tr', { hasText: 'Kit Widget' }).count(), 2, 'one row an interest');
+    assert.match(await cell(page.locator('#table tbody tr', { hasText: 'Olu Widget' }), 'verdict'), /^Nil declaration/);
 
     // Every refused file is listed apart, by why, with its name, the reason and what to do.
     const refused = async (kind) => page.locator(`.reg-refused[data-kind="${kind}"] .reg-refused__item`).allInnerTexts();
@@ -152,7 +178,7 @@ test('HR loads, checks, sorts, filters, annotates, saves, reopens, adds to and e
     assert.match(await page.locator('#proves').innerText(), /It is not a signature: it does not prove who made the declaration/);
     const madeUnder = await column(page, 'made_under');
     assert.equal(madeUnder.filter((t) => t.includes('an earlier version, released')).length, 1, 'the first release: its archived version');
-    assert.equal(madeUnder.filter((t) => t.includes('(the version in force;')).length, made.rows - 1);
+    assert.equal(madeUnder.filter((t) => t.includes('(the version in force;')).length, rows - 1);
     const verdicts = await column(page, 'verdict');
     assert.ok(verdicts.includes('Nil declaration: nothing to declare'));
     const what = await column(page, 'what');
@@ -182,13 +208,13 @@ test('HR loads, checks, sorts, filters, annotates, saves, reopens, adds to and e
     assert.equal(await bodyRows(page).count(), teams.filter((t) => t === 'Libraries').length);
     assert.deepEqual([...new Set(await column(page, 'team'))], ['Libraries']);
     await page.locator('#filter-clear').click();
-    await page.waitForFunction((n) => document.querySelectorAll('#table tbody tr').length === n, made.rows);
+    await page.waitForFunction((n) => document.querySelectorAll('#table tbody tr').length === n, rows);
     await page.selectOption('#filter-verdict', 'Nil declaration: nothing to declare');
-    assert.equal(await bodyRows(page).count(), 1);
+    assert.equal(await bodyRows(page).count(), 2, 'the CLI\'s nil declaration and the widget\'s');
     await page.selectOption('#filter-verdict', '');
     const questions = await column(page, 'question');
     await page.selectOption('#filter-question', { label: questions.find((q) => q.startsWith('Annual declaration')) });
-    assert.equal(await bodyRows(page).count(), 2);
+    assert.equal(await bodyRows(page).count(), 4, 'two Kent declarations of two interests each');
     await page.selectOption('#filter-question', '');
     const dates = await column(page, 'made');
     await page.fill('#filter-from', '2026-11-05');
@@ -196,7 +222,7 @@ test('HR loads, checks, sorts, filters, annotates, saves, reopens, adds to and e
     assert.equal(await bodyRows(page).count(), dates.filter((d) => d >= '2026-11-05' && d <= '2026-11-10').length);
     assert.ok(await bodyRows(page).count() > 0);
     await page.locator('#filter-clear').click();
-    await page.waitForFunction((n) => document.querySelectorAll('#table tbody tr').length === n, made.rows);
+    await page.waitForFunction((n) => document.querySelectorAll('#table tbody tr').length === n, rows);
 
     // A management action on the Kent interests' first row; a bad one stays as typed, with why.
     const interestRow = page.locator('#table tbody tr', { hasText: 'Director' });
@@ -214,7 +240,7 @@ test('HR loads, checks, sorts, filters, annotates, saves, reopens, adds to and e
     const registerFile = path.join(dir, 'register.json');
     await saved.saveAs(registerFile);
     const register = JSON.parse(fs.readFileSync(registerFile, 'utf8'));
-    assert.equal(register.rows.length, made.rows);
+    assert.equal(register.rows.length, rows);
     assert.equal(register.rows.find((r) => r.what === 'Director').management_action, 'Removed from the Acme contract panel');
     // The officer's declaration is untouched: the action lives only in the register.
     assert.ok(!fs.readFileSync(made.valid.find((f) => f.endsWith('interests-kent.json')), 'utf8').includes('Acme contract panel'));
@@ -224,30 +250,30 @@ test('HR loads, checks, sorts, filters, annotates, saves, reopens, adds to and e
     await page.locator('body[data-ready="true"]').waitFor();
     assert.equal(await bodyRows(page).count(), 0);
     await page.setInputFiles('#open-register', registerFile);
-    await page.locator('#message', { hasText: `Opened register.json: ${made.rows} rows` }).waitFor();
+    await page.locator('#message', { hasText: `Opened register.json: ${rows} rows` }).waitFor();
     assert.equal(await page.locator('#table tbody tr', { hasText: 'Director' }).locator('textarea').inputValue(), 'Removed from the Acme contract panel');
     // Opening another over it would lose work: refused, nothing changed.
     await page.setInputFiles('#open-register', registerFile);
     await page.locator('#message', { hasText: 'Not opened' }).waitFor();
-    assert.equal(await bodyRows(page).count(), made.rows);
+    assert.equal(await bodyRows(page).count(), rows);
 
     // One more, and one already there.
     await addFiles(page, [made.extra]);
-    assert.equal(await bodyRows(page).count(), made.rows + 1);
+    assert.equal(await bodyRows(page).count(), rows + 1);
     await page.setInputFiles('#files', [made.valid[3]]);
     await page.locator('#message', { hasText: 'already in the register' }).waitFor();
     assert.match(await page.locator('#message').innerText(), new RegExp(`${base(made.valid[3])}: already in the register \\(same digest sha256:[0-9a-f]{16}\\), not added again`));
-    assert.equal(await bodyRows(page).count(), made.rows + 1);
+    assert.equal(await bodyRows(page).count(), rows + 1);
 
     // The CSV is exactly `probity register --csv` for the same files and the saved register.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#csv').click()]);
     const pageCsv = fs.readFileSync(await csv.path(), 'utf8');
     const cliRegister = path.join(dir, 'cli-register.json');
     fs.copyFileSync(registerFile, cliRegister);
-    const cli = spawnSync(probityBin, ['register', '--csv', '--register', cliRegister, ...allFiles(), made.extra], { cwd: repo, encoding: 'utf8' });
+    const cli = spawnSync(probityBin, ['register', '--csv', '--register', cliRegister, ...files, made.extra], { cwd: repo, encoding: 'utf8' });
     assert.equal(cli.status, 1, 'the CLI refuses the same four files');
     assert.equal(pageCsv, cli.stdout);
-    assert.equal(pageCsv.split('\r\n').length, made.rows + 3, 'header, rows, final line end');
+    assert.equal(pageCsv.split('\r\n').length, rows + 3, 'header, rows, final line end');
 
     // Print: the table alone, management actions as text.
     await page.emulateMedia({ media: 'print' });
