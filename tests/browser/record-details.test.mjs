@@ -120,6 +120,57 @@ test('Kent gifts: Record this, errors kept at the field, Check your details, Cha
   }
 });
 
+/** Closes the page as a reload or a closed tab would; resolves to the dialog's type, or null. */
+async function leave(page) {
+  const asked = new Promise((resolve) => {
+    page.once('dialog', async (d) => { resolve(d.type()); await d.dismiss(); });
+    page.once('close', () => resolve(null));
+  });
+  await page.close({ runBeforeUnload: true });
+  return asked;
+}
+
+test('leaving with a record half made asks first (nothing typed is stored); once kept, it does not', async () => {
+  const { context, url, close } = await launch();
+  try {
+    const page = await context.newPage();
+    await openWidget(page, url);
+    await kentWine(page);
+    await w(page, '[data-record-this]').click();
+    await w(page, '#pb-detail-what_offered').fill('A bottle of wine');
+    assert.equal(await leave(page), 'beforeunload', 'typed details: the browser asks');
+    assert.equal(await w(page, '#pb-detail-what_offered').inputValue(), 'A bottle of wine', 'staying keeps it');
+    await w(page, '#pb-detail-offered_by_person').fill('Sam Supplier');
+    await w(page, '#pb-detail-date_offered').fill('3');
+    await w(page, '#pb-detail-date_offered-month').fill('3');
+    await w(page, '#pb-detail-date_offered-year').fill('2025');
+    await w(page, '#pb-detail-action_taken-declined').check();
+    await w(page, '[data-continue]').click();
+    await w(page, '.pb-check').waitFor();
+    assert.equal(await leave(page), 'beforeunload', 'on the check page, until it is kept');
+    await Promise.all([page.waitForEvent('download'), w(page, '[data-download]').click()]);
+    assert.equal(await leave(page), null, 'downloaded: the page closes without asking');
+
+    // Nothing typed yet: no question.
+    const fresh = await context.newPage();
+    await openWidget(fresh, url);
+    await kentWine(fresh);
+    await w(fresh, '[data-record-this]').click();
+    await w(fresh, '.pb-details-page').waitFor();
+    assert.equal(await leave(fresh), null);
+
+    // A kiosk never asks: its idle reset must clear the screen with no dialog in the way.
+    const kiosk = await context.newPage();
+    await openWidget(kiosk, `${url}embed.html?kiosk=1&idle=600`);
+    await kentWine(kiosk);
+    await w(kiosk, '[data-record-this]').click();
+    await w(kiosk, '#pb-detail-what_offered').fill('A bottle of wine');
+    assert.equal(await leave(kiosk), null);
+  } finally {
+    await close();
+  }
+});
+
 test('a date in the future is refused where the field says it must be past, and kept to correct', async () => {
   const { context, url, close } = await launch();
   try {

@@ -177,6 +177,9 @@ pub fn app(config: &Config) -> Html {
         });
     }
 
+    // A record half made asks before the page is left: what is typed there is never stored.
+    crate::leave_guard::use_leave_guard(!config.kiosk && state.record_in_progress());
+
     // Keep the answers for a reload in this tab; never in kiosk mode, nor with `no-storage`.
     {
         let saved = match (&state.policy, &state.session) {

@@ -9,6 +9,7 @@ mod browser;
 mod catalog;
 mod crash;
 mod kiosk;
+mod leave_guard;
 mod options;
 mod pages;
 pub mod search;

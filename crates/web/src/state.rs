@@ -241,6 +241,23 @@ impl State {
     }
 
     /// A key for the browser history entry of the current page.
+    /// True while the officer has typed record details, their own details or interests that
+    /// are not yet on the check page (which guards itself until the record is kept): leaving
+    /// the page then asks first (`leave_guard.rs`), as nothing typed there is stored.
+    pub fn record_in_progress(&self) -> bool {
+        let filled = |v: &Option<String>| v.as_deref().is_some_and(|t| !t.trim().is_empty());
+        let d = &self.declarant;
+        let typed = self.details.values().any(|v| !v.trim().is_empty())
+            || self.interests.as_ref().is_some_and(|i| !i.items.is_empty())
+            || [&d.name, &d.job_title, &d.team, &d.email].into_iter().any(filled);
+        typed
+            && match self.view {
+                View::Details | View::Declarant | View::Occasion | View::Interests => true,
+                View::Walk => self.interests.is_some(),
+                View::Start | View::Compare | View::Check => false,
+            }
+    }
+
     pub fn page_key(&self) -> String {
         match (&self.view, &self.session, self.policy()) {
             (View::Occasion, _, _) => "occasion".to_string(),

@@ -92,6 +92,9 @@ pub fn check_page(props: &Props) -> Html {
     let print_requests = use_state(|| 0_u32);
     let memo = use_mut_ref(|| None::<Rc<Record>>);
     let page_ref = use_node_ref();
+    // Until the record is downloaded, copied or printed, leaving the page asks first (the
+    // details typed are kept only in memory); never in kiosk mode.
+    crate::leave_guard::use_leave_guard(!props.kiosk && made.is_none());
     {
         let page_ref = page_ref.clone();
         use_effect_with(*print_requests, move |n| {
