@@ -20,10 +20,9 @@ import zlib from 'node:zlib';
 import { launch, live, repo } from './harness.mjs';
 
 const FIRST_SCREEN_BUDGET = 150 * 1024;
-// Raised from 440 KB for the November 2026 review's fixes, which the wasm carries: the printout
-// from a hidden frame, an error message worded for each question, the outcome page's record,
-// details and "Start again" question (together about 25 KB gzip; measured 458 KB after them).
-const WHOLE_WIDGET_BUDGET = 460 * 1024;
+// Lowered from 460 KB by issue 14 (the policies out of the wasm, one council fetched; the checker
+// only for policy-src): measured 330 KB for Kent's gifts page, Brotli as served.
+const WHOLE_WIDGET_BUDGET = 340 * 1024;
 const QUESTION = 'What have you been offered?';
 // Measured 346,747 bytes (Node's zlib at level 9, as below) after issue 14's first cut, from
 // 467,000 with the five policies and the checker inside. Lower it as the wasm shrinks; never
