@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const KINDS = /\.(wasm|js|css|html|json|svg)$/;
+const KINDS = /\.(wasm|bin|js|css|html|json|svg)$/;
 export const MIN_BYTES = 512;
 
 function* files(target) {
@@ -31,7 +31,7 @@ for (const target of process.argv.slice(2)) {
   for (const file of files(target)) {
     const body = fs.readFileSync(file);
     if (body.length < MIN_BYTES) continue;
-    const text = !file.endsWith('.wasm');
+    const text = !/\.(wasm|bin)$/.test(file);
     const brotli = zlib.brotliCompressSync(body, {
       params: {
         [zlib.constants.BROTLI_PARAM_QUALITY]: 11,

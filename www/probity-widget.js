@@ -12,7 +12,7 @@
 // come from the same build, and the service worker keeps one build's files at a time.
 
 import { firstPage, afterPaint, Prerendered } from './takeover.js';
-import { BUILD } from './pkg/build.js';
+import { BUILD, POLICIES } from './pkg/build.js';
 
 const here = new URL('.', import.meta.url);
 /** A file of this build: its URL carries the build id. */
@@ -41,6 +41,52 @@ function loadWasm() {
     ready.catch(() => { ready = null; }); // a failed download may be retried by the next render
   }
   return ready;
+}
+
+// The councils' compiled policies (pkg/policies/<id>.bin, checked at build time): one file each,
+// fetched only when a widget needs it, once per page (widgets share the download). Fetched as the
+// per-tree page's `<link rel=preload as=fetch crossorigin>` asks for it, so that copy is used. The
+// bytes go to the wasm with the digest the build lists for the file; the wasm checks both.
+const compiled = new Map();
+function fetchCompiled(id) {
+  if (!compiled.has(id)) {
+    const request = fetch(built(`pkg/policies/${id}.bin`)).then(async (response) => {
+      if (!response.ok) throw new Error(`could not load the policy \`${id}\` (HTTP ${response.status})`);
+      return { id, digest: POLICIES[id], bytes: new Uint8Array(await response.arrayBuffer()) };
+    });
+    request.catch(() => compiled.delete(id)); // a failed download may be retried by the next render
+    compiled.set(id, request);
+  }
+  return compiled.get(id);
+}
+/** The policies a widget starts with: its own council's alone when it names one, else all. */
+const startingPolicies = (policy) => (Object.hasOwn(POLICIES, policy ?? '') ? [policy] : Object.keys(POLICIES));
+/** The others, for the compare page (called by the wasm when it opens). */
+const otherPolicies = (have) => Promise.all(Object.keys(POLICIES).filter((id) => !have.includes(id)).map(fetchCompiled));
+
+// The checker module (crates/checker): the JSON policy reader and checker, only for a council's
+// own policy file (`policy-src`, the studio's "Try it"). Loaded only then: the widget's wasm has no
+// checker. It checks against the built-in vocabulary and hands back the compiled policy.
+let checker = null;
+function loadChecker() {
+  if (!checker) {
+    checker = Promise.all([
+      import(built('checker/pkg/probity_checker.js').href).then(async (glue) => { await glue.default({ module_or_path: built('checker/pkg/probity_checker_bg.wasm') }); return glue; }),
+      fetch(built('pkg/policies/vocabulary.json')).then((r) => { if (!r.ok) throw new Error(`could not load the vocabulary (HTTP ${r.status})`); return r.text(); }),
+    ]);
+    checker.catch(() => { checker = null; });
+  }
+  return checker;
+}
+async function checkOwn(text, label) {
+  const [glue, vocabulary] = await loadChecker();
+  const result = glue.check(vocabulary, label, text);
+  try {
+    const bytes = result.bytes();
+    return bytes ? { custom_policy: bytes } : { custom_problems: result.problems() };
+  } finally {
+    result.free();
+  }
 }
 
 let counter = 0;
@@ -168,6 +214,9 @@ class ProbityWidget extends HTMLElement {
     const params = new URLSearchParams(location.search);
     const kiosk = kioskMode(this, params);
     const src = this.getAttribute('policy-src');
+    // Started now, beside the first page, so the policy is in hand when the wasm is.
+    const policies = Promise.all(startingPolicies(this.getAttribute('policy')).map(fetchCompiled));
+    policies.catch(() => {}); // reported below, when awaited
     const own = this._policyJson ?? null;
     const options = {
       policy: this.getAttribute('policy') || null,
@@ -215,13 +264,16 @@ class ProbityWidget extends HTMLElement {
     try {
       if (own !== null) {
         // Set by the policy studio's "Try it" frame (same origin, a JS property): never a URL or a message.
-        options.policy_json = own;
         options.policy_source = 'the policy studio (your edited copy)';
+        Object.assign(options, await checkOwn(own, options.policy_source));
       } else if (src) {
         const policy = await fetchPolicy(src);
-        options.policy_json = policy.text;
         options.policy_source = policy.source;
+        Object.assign(options, await checkOwn(policy.text, policy.source));
       }
+      options.policies = await policies;
+      // Only a widget that started with fewer than every council fetches the rest (for its compare page).
+      if (options.policies.length < Object.keys(POLICIES).length) options.load_others = otherPolicies;
       if (prerendered) await afterPaint();
       const { mount } = await loadWasm();
       if (generation !== this._generation) return; // re-rendered (or removed) while loading

@@ -19,6 +19,10 @@ const ENTRY = ['', 'index.html', 'embed.html', 'embed.js', 'embed.css', 'demo.js
   'probity-widget.js', 'takeover.js', 'pkg/build.js', 'pkg/build.json'];
 // Named by the build: cached once, served from the cache.
 const VERSIONED = ['probity.css', 'pkg/first-pages.js', 'pkg/probity_web.js', 'pkg/probity_web_bg.wasm'];
+// The councils' compiled policies (pkg/policies/<id>.bin) and the checker module's files: named by
+// the build like the above, but kept only once the page has fetched them (a one-council page
+// fetches one; the compare page the others), so offline works for every council once visited.
+const ON_USE = /^(pkg\/policies\/[a-z0-9-]+\.(bin|json)|checker\/pkg\/probity_checker(_bg\.wasm|\.js))$/;
 // The per-tree iframe pages are entry files too, kept as they are visited (71 of them; most
 // sites use one or two).
 const EMBED_PAGE = /^embed\/[a-z0-9-]+\/[a-z0-9-]+\.html$/;
@@ -31,7 +35,7 @@ function keyFor(request) {
   const u = new URL(request.url);
   if (request.method !== 'GET' || u.origin !== scope.origin || !u.pathname.startsWith(scope.pathname)) return null;
   const file = u.pathname.slice(scope.pathname.length);
-  if (VERSIONED.includes(file)) return u.search === `?v=${BUILD}` ? { key: u.href, fresh: false } : null;
+  if (VERSIONED.includes(file) || ON_USE.test(file)) return u.search === `?v=${BUILD}` ? { key: u.href, fresh: false } : null;
   // Pages take their options from the query; their file is the same whatever it says.
   if (ENTRY.includes(file) || EMBED_PAGE.test(file)) return { key: url(file), fresh: true };
   return null;
@@ -67,7 +71,29 @@ async function fill(cache) {
   // The build's own files must all be there; the pages are kept if the site has them (a site
   // may leave out the demo page).
   await cache.addAll(VERSIONED.map((f) => stored(versioned(f))));
-  await Promise.all([...pages, ...embeds, index]);
+  await Promise.all([...pages, ...embeds, index, keepFetched(cache)]);
+}
+
+/**
+ * The policy files the page has already fetched, from the browser's HTTP cache only
+ * (`only-if-cached`): the worker never downloads a council the page did not need.
+ */
+async function keepFetched(cache) {
+  let ids = [];
+  try {
+    ids = Object.keys(await (await fetch(stored(versioned('pkg/policies/index.json')))).json());
+  } catch {
+    return; // no list: the policies are kept as they are fetched instead
+  }
+  await Promise.all(ids.map(async (id) => {
+    const href = versioned(`pkg/policies/${id}.bin`);
+    try {
+      const response = await fetch(new Request(href, { cache: 'only-if-cached', mode: 'same-origin' }));
+      if (response.ok) await cache.put(href, response);
+    } catch {
+      // not in the HTTP cache: kept when the page fetches it
+    }
+  }));
 }
 
 self.addEventListener('install', (event) => {

@@ -23,9 +23,11 @@ function site() {
   return root;
 }
 
-/** "Deploys" build `id` into `root`: its id files, and a stylesheet marked with it. */
+/** "Deploys" build `id` into `root`: its id files, and a stylesheet marked with it. The list of
+ * compiled policies in pkg/build.js is kept: the same policy files under the new id. */
 function deploy(root, id, css) {
-  fs.writeFileSync(path.join(root, 'pkg', 'build.js'), `export const BUILD = '${id}';\n`);
+  const file = path.join(root, 'pkg', 'build.js');
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/export const BUILD = '\w+';/, `export const BUILD = '${id}';`));
   fs.writeFileSync(path.join(root, 'pkg', 'build.json'), `${JSON.stringify({ build: id })}\n`);
   fs.writeFileSync(path.join(root, 'probity.css'), `${css}\n.pb-widget { --probity-build: "${id}"; }\n`);
 }

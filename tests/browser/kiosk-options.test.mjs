@@ -69,13 +69,17 @@ test('the widget itself reads each option on its own (a bad idle time given stra
     const seen = await page.evaluate(async () => {
       const glue = await import('/pkg/probity_web.js');
       await glue.default({ module_or_path: '/pkg/probity_web_bg.wasm' });
+      // The page hands the widget its council's compiled policy (as probity-widget.js does).
+      const { POLICIES } = await import('/pkg/build.js');
+      const bytes = new Uint8Array(await (await fetch('/pkg/policies/kent.bin')).arrayBuffer());
+      const policies = [{ id: 'kent', digest: POLICIES.kent, bytes }];
       const results = {};
       for (const idle of [90.5, -1, 5e9, 'soon']) {
         const host = document.createElement('div');
         const container = document.createElement('div');
         host.append(container);
         document.body.append(host);
-        glue.mount(host, container, { kiosk: true, policy: 'kent', tree: 'legacies', idle_seconds: idle, instance: `t${idle}` });
+        glue.mount(host, container, { kiosk: true, policy: 'kent', tree: 'legacies', idle_seconds: idle, instance: `t${idle}`, policies });
         await new Promise((r) => setTimeout(r, 50));
         results[String(idle)] = {
           kiosk: !!container.querySelector('.pb-kiosk'),

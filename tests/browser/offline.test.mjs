@@ -38,3 +38,50 @@ test('works offline after the first visit', async () => {
     await close();
   }
 });
+
+test('a one-council page works offline for its council, and for every council once the compare page fetched them', async () => {
+  const { context, url, close } = await launch();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${url}embed.html?policy=kent&tree=gifts`);
+    await live(page);
+    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+    await page.reload();
+    await live(page);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const kept = () => page.evaluate(async () => {
+      const { BUILD, POLICIES } = await import('./pkg/build.js');
+      const out = [];
+      for (const id of Object.keys(POLICIES)) if (await caches.match(new URL(`pkg/policies/${id}.bin?v=${BUILD}`, location.href))) out.push(id);
+      return out;
+    });
+    // Kept from the page's own fetch (the HTTP cache), never downloaded for the worker.
+    await page.waitForFunction(async () => {
+      const { BUILD } = await import('./pkg/build.js');
+      return !!(await caches.match(new URL(`pkg/policies/kent.bin?v=${BUILD}`, location.href)));
+    });
+    assert.deepEqual(await kept(), ['kent'], 'only the council the page used');
+
+    // The compare page fetches the others; the worker keeps each as it passes.
+    await page.goto(`${url}embed.html?policy=kent&tree=gifts`);
+    await live(page);
+    await answer(page, 'gift');
+    await answer(page, 'no_dealings');
+    await page.locator('probity-widget button', { hasText: 'How do other councils treat this?' }).click();
+    await page.locator('probity-widget table.pb-table').waitFor();
+    await page.waitForFunction(async () => {
+      const { BUILD, POLICIES } = await import('./pkg/build.js');
+      const hits = await Promise.all(Object.keys(POLICIES).map((id) => caches.match(new URL(`pkg/policies/${id}.bin?v=${BUILD}`, location.href))));
+      return hits.every(Boolean);
+    });
+
+    await context.setOffline(true);
+    await page.goto(`${url}embed.html?policy=oxfordshire`);
+    await live(page);
+    assert.equal(await page.locator('probity-widget [data-live] .pb-error-summary').count(), 0);
+    assert.ok(await page.locator('probity-widget [data-live] [data-tree]').count() > 0, 'Oxfordshire\u2019s questions, offline');
+  } finally {
+    await context.setOffline(false);
+    await close();
+  }
+});

@@ -6,20 +6,29 @@
 //    wait for them (www/takeover.js). Two pages: the per-tree iframe page (the first page in its
 //    HTML) and embed.html?policy=…&tree=…, which carries the first pages of all five councils'
 //    65 trees. Target and budget: 150 KB.
-// 2. The whole widget, wasm included, once it has taken over: a regression guard. The wasm is
-//    ~310 KB Brotli, ~408 KB gzip (Yew, serde_json and the in-browser policy checker, and the
-//    five policies as JSON); see docs/benchmarks.md.
+// 2. The whole widget, wasm included, once it has taken over: a regression guard.
+// 3. The main wasm itself, gzip -9 as most servers send it: the policies are not in it (each
+//    council's is its own file, www/pkg/policies/) and neither is the JSON policy reader and
+//    checker (the checker module, www/checker/pkg/, loaded only for `policy-src`). Issue 14's
+//    target is 250 KB; the budget is the best reached so far (README: Architecture, what remains).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, live } from './harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { launch, live, repo } from './harness.mjs';
 
 const FIRST_SCREEN_BUDGET = 150 * 1024;
-// Raised from 440 KB for the November 2026 review's fixes, which the wasm carries: the printout
-// from a hidden frame, an error message worded for each question, the outcome page's record,
-// details and "Start again" question (together about 25 KB gzip; measured 458 KB after them).
-const WHOLE_WIDGET_BUDGET = 460 * 1024;
+// Lowered from 460 KB by issue 14 (the policies out of the wasm, one council fetched; the checker
+// only for policy-src): measured 330 KB for Kent's gifts page, Brotli as served.
+const WHOLE_WIDGET_BUDGET = 340 * 1024;
 const QUESTION = 'What have you been offered?';
+// Measured 346,747 bytes (Node's zlib at level 9, as below) after issue 14's first cut, from
+// 467,000 with the five policies and the checker inside. Lower it as the wasm shrinks; never
+// raise it without saying what grew and why.
+const MAIN_WASM_GZIP_BUDGET = 340 * 1024;
+const ISSUE_TARGET = 250 * 1024;
 
 /** Loads the Kent gifts tree in a fresh context and returns the bytes of every finished response. */
 async function load({ blockWasm, path = 'embed.html?policy=kent&tree=gifts' }) {
@@ -77,4 +86,29 @@ test('the per-tree page fetches the wasm early and only once (its preload is the
   const wasm = paths.filter((p) => p.endsWith('.wasm'));
   assert.equal(wasm.length, 1, `the wasm was downloaded ${wasm.length} times`);
   assert.ok(total <= WHOLE_WIDGET_BUDGET, `the whole widget is ${total} bytes, over the ${WHOLE_WIDGET_BUDGET}-byte budget`);
+});
+
+test(`the main wasm is at most ${MAIN_WASM_GZIP_BUDGET / 1024} KB gzip -9, and carries no policy or checker`, () => {
+  const wasm = fs.readFileSync(path.join(repo, 'www', 'pkg', 'probity_web_bg.wasm'));
+  const gzip = zlib.gzipSync(wasm, { level: 9 }).length;
+  const br = zlib.brotliCompressSync(wasm, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  console.log(`main wasm: ${wasm.length} bytes raw, ${gzip} gzip -9, ${br} Brotli 11 (issue 14's target: ${ISSUE_TARGET} gzip)`);
+  for (const [what, text] of [
+    ['the checker (a lint message)', 'is used by another file too'],
+    ['the JSON policy reader (its help line)', 'policies/README.md lists every key'],
+    ['a built-in policy (a council name in its header)', 'Kent County Council'],
+  ]) {
+    assert.ok(!wasm.includes(Buffer.from(text)), `the main wasm carries ${what}: \`${text}\``);
+  }
+  assert.ok(gzip <= MAIN_WASM_GZIP_BUDGET, `the main wasm is ${gzip} bytes gzip, over its ${MAIN_WASM_GZIP_BUDGET}-byte budget`);
+});
+
+test('each council\u2019s compiled policy file is small enough for one page (at most 36 KB gzip)', () => {
+  const dir = path.join(repo, 'www', 'pkg', 'policies');
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.bin'))) {
+    const bytes = fs.readFileSync(path.join(dir, file));
+    const gzip = zlib.gzipSync(bytes, { level: 9 }).length;
+    console.log(`${file}: ${bytes.length} bytes raw, ${gzip} gzip -9`);
+    assert.ok(gzip <= 36 * 1024, `${file} is ${gzip} bytes gzip`);
+  }
 });

@@ -281,11 +281,14 @@ test("the studio's own transfer size is measured, and the widget's wasm carries 
   } finally {
     await close();
   }
-  // The TOML reader is in the studio's wasm only: the widget's build says it reads JSON only.
+  // The TOML reader is in the studio's wasm only: the checker module (policy-src) says it reads
+  // JSON only, and the widget reads no policy text at all (its policies arrive compiled).
   const widget = fs.readFileSync(path.join(repo, 'www', 'pkg', 'probity_web_bg.wasm'));
+  const checker = fs.readFileSync(path.join(repo, 'www', 'checker', 'pkg', 'probity_checker_bg.wasm'));
   const studio = fs.readFileSync(path.join(repo, 'www', 'studio', 'pkg', 'probity_studio_bg.wasm'));
   const jsonOnly = 'this build reads policies as JSON only';
-  assert.ok(widget.includes(jsonOnly), 'the widget is built without the TOML reader');
+  assert.ok(checker.includes(jsonOnly), 'the checker module is built without the TOML reader');
+  assert.ok(!widget.includes(jsonOnly), 'the widget has no policy reader');
   assert.ok(!studio.includes(jsonOnly), 'the studio is built with it');
   console.log(`widget wasm ${widget.length} bytes (${zlib.gzipSync(widget, { level: 9 }).length} gzip); studio wasm ${studio.length} bytes (${zlib.gzipSync(studio, { level: 9 }).length} gzip)`);
 });

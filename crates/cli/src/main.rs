@@ -53,6 +53,8 @@ enum Command {
     Coverage(commands::coverage::Args),
     /// Write the policy files as one JSON document.
     Bundle(commands::bundle::Args),
+    /// Check the policies and write each one's checked form as a compact binary file for the widget.
+    Compile(commands::compile::Args),
     /// Every region of answers whose outcome changes between two versions of a policy.
     Diff(commands::diff::Args),
     /// Write a council's sign-off pack (docs/review/<id>.md): every outcome, clause and code-health note.
@@ -78,6 +80,7 @@ fn main() -> ExitCode {
         Command::Schema(a) => commands::schema::run(a),
         Command::Coverage(a) => commands::coverage::run(a, &cli.policies),
         Command::Bundle(a) => commands::bundle::run(a, &cli.policies),
+        Command::Compile(a) => commands::compile::run(a, &cli.policies),
         Command::Topics(a) => commands::topics::run(a, &cli.policies),
         Command::Diff(a) => commands::diff::run(a, &cli.policies),
         Command::Review(a) => commands::review::run(a, &cli.policies),

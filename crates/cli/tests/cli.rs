@@ -47,6 +47,7 @@ fn every_subcommand_has_help() {
         "schema",
         "coverage",
         "bundle",
+        "compile",
         "topics",
         "register",
         "archive",
@@ -325,6 +326,39 @@ fn bundle_writes_every_policy_as_json() {
     let (out, _) = check(&["bundle"], 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["policies"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn compile_writes_each_policy_checked_and_refuses_a_bad_one() {
+    let out = temp_dir("compile");
+    let out_arg = out.to_str().unwrap();
+    check(&["compile", "--out", out_arg], 0);
+    let index: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("index.json")).unwrap()).unwrap();
+    let index = index.as_object().unwrap();
+    assert_eq!(index.len(), 5);
+    for (id, digest) in index {
+        let bytes = std::fs::read(out.join(format!("{id}.bin"))).unwrap();
+        let policy = probity_core::compiled::decode(&bytes, Some((id, digest.as_str().unwrap()))).unwrap();
+        assert!(policy.trees.values().all(|t| t.cases.is_empty()), "{id}: the widget needs no cases");
+    }
+    let vocabulary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("vocabulary.json")).unwrap()).unwrap();
+    assert!(vocabulary.get("facts").is_some(), "{vocabulary}");
+
+    // A policy with an error is never compiled: nothing the widget could load is written.
+    let dir = temp_dir("compile-bad");
+    std::fs::copy(repo().join("policies/vocabulary.toml"), dir.join("vocabulary.toml")).unwrap();
+    let bad = std::fs::read_to_string(repo().join("policies/kent.toml")).unwrap().replacen(
+        "cite = [\"L.1\"]",
+        "cite = [\"L.99\"]",
+        1,
+    );
+    std::fs::write(dir.join("kent.toml"), bad).unwrap();
+    let bad_out = dir.join("out");
+    let (_, err) = check(&["--policies", dir.to_str().unwrap(), "compile", "--out", bad_out.to_str().unwrap()], 1);
+    assert!(err.contains("L.99"), "{err}");
+    assert!(!bad_out.join("kent.bin").exists());
 }
 
 #[test]

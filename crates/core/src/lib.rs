@@ -19,6 +19,8 @@
 pub mod archive;
 pub mod catalog;
 pub mod check;
+#[cfg(feature = "compiled")]
+pub mod compiled;
 pub mod dates;
 pub mod declaration;
 pub mod diag;

@@ -60,7 +60,7 @@ impl Fact {
 }
 
 /// The checked vocabulary: facts by id, the topics in their written order, and the record fields.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Vocabulary {
     pub facts: BTreeMap<String, Fact>,
     pub topics: Vec<(String, String)>,
@@ -272,7 +272,7 @@ impl NoteKind {
 }
 
 /// A test on the answer to the node's fact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "test", rename_all = "snake_case")]
 pub enum Condition {
     /// The answer is one of these options (a choice or yes/no fact).
@@ -298,20 +298,20 @@ pub enum Condition {
 }
 
 /// One end of a range, with whether the value itself is inside.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bound {
     pub value: Decimal,
     pub inclusive: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Branch {
     pub when: Condition,
     pub go: String,
     pub cite: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuestionNode {
     pub fact: String,
     /// The question as asked on this council's page (the tree's wording or the vocabulary's).
@@ -323,14 +323,14 @@ pub struct QuestionNode {
     pub cite: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Action {
     pub who: String,
     #[serde(rename = "do")]
     pub what: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Note {
     pub kind: NoteKind,
     pub text: String,
@@ -338,7 +338,7 @@ pub struct Note {
     pub detail: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AmountRule {
     pub label: String,
     pub fact: String,
@@ -347,7 +347,7 @@ pub struct AmountRule {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutcomeNode {
     pub verdict: Verdict,
     /// For `ask_first`: what the officer must ask for.
@@ -362,14 +362,14 @@ pub struct OutcomeNode {
     pub amounts: Vec<AmountRule>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Node {
     Question(QuestionNode),
     Outcome(OutcomeNode),
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Case {
     pub name: String,
     pub facts: BTreeMap<String, crate::value::Value>,
@@ -379,7 +379,7 @@ pub struct Case {
     pub amounts: Vec<Decimal>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Tree {
     pub id: String,
     pub title: String,
@@ -415,7 +415,7 @@ impl Tree {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Header {
     pub id: String,
     pub council: String,
@@ -432,7 +432,7 @@ pub struct Header {
 
 /// A checked policy. It carries its own copy of the facts its trees ask, so it can be evaluated
 /// and displayed without the vocabulary it was checked against.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Policy {
     pub header: Header,
     pub clauses: BTreeMap<String, String>,

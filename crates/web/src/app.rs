@@ -4,6 +4,7 @@ use crate::browser;
 use crate::catalog::Bundle;
 use crate::kiosk::KioskTimer;
 use crate::pages::check::CheckPage;
+use crate::pages::compare::Others;
 use crate::pages::details::DetailsPage;
 use crate::pages::interests::{InterestsPage, OccasionPage};
 use crate::pages::{compare::ComparePage, outcome::OutcomePage, question::QuestionPage, start::StartPage, Ui};
@@ -48,6 +49,10 @@ pub struct Config {
     /// Leave the host page's title alone (`keep-title`); otherwise each page sets it.
     #[prop_or_default]
     pub keep_title: bool,
+    /// Fetches the councils' policies this widget started without (a one-council page), for the
+    /// compare page: `(ids held) => Promise<[{id, digest, bytes}]>` (www/probity-widget.js).
+    #[prop_or_default]
+    pub load_others: Option<js_sys::Function>,
 }
 
 impl Config {
@@ -234,6 +239,23 @@ pub fn app(config: &Config) -> Html {
             }
         })
     };
+    // The compare page needs every council: on a one-council page the others are fetched when
+    // it first opens, and added to the bundle (once; it shows "Loading" until then).
+    let others = use_state(|| if config.load_others.is_some() { Others::Loading } else { Others::Ready });
+    let started = use_mut_ref(|| false);
+    {
+        let state = state.clone();
+        let others = others.clone();
+        let loader = config.load_others.clone();
+        let comparing = state.view == View::Compare;
+        use_effect_with(comparing, move |comparing| {
+            if let (true, Some(loader)) = (*comparing, loader) {
+                if !started.replace(true) {
+                    load_others(loader, state, others);
+                }
+            }
+        });
+    }
     let s = (*state).clone();
     let body = match (&state.view, state.page()) {
         (View::Details | View::Declarant, _) => {
@@ -246,7 +268,7 @@ pub fn app(config: &Config) -> Html {
         (View::Interests, _) => html! { <InterestsPage state={s} dispatch={dispatch.clone()} /> },
         (View::Start, _) | (_, None) => html! { <StartPage state={(*state).clone()} dispatch={dispatch.clone()} /> },
         (View::Compare, Some(Page::Outcome(e))) => {
-            html! { <ComparePage state={(*state).clone()} evaluation={Rc::new(*e)} dispatch={dispatch.clone()} /> }
+            html! { <ComparePage state={(*state).clone()} evaluation={Rc::new(*e)} dispatch={dispatch.clone()} others={(*others).clone()} /> }
         }
         (_, Some(Page::Question { .. })) => {
             html! { <QuestionPage state={(*state).clone()} dispatch={dispatch.clone()} /> }
@@ -292,4 +314,36 @@ fn custom_policy_note(config: &Config, state: &State) -> Html {
             </div>
         </div>
     }
+}
+
+/// Calls the page's loader, then adds what it fetched (each file checked as at start-up); a
+/// failure is shown on the compare page, whose own council's answer still stands.
+fn load_others(loader: js_sys::Function, state: UseReducerHandle<State>, others: UseStateHandle<Others>) {
+    let held: js_sys::Array =
+        state.bundle.catalog.policies.keys().map(|k| wasm_bindgen::JsValue::from_str(k)).collect();
+    let promise =
+        loader.call1(&wasm_bindgen::JsValue::NULL, &held).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let Some(promise) = promise else {
+        others.set(Others::Failed("the page gave no way to load the other councils' codes".to_string()));
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(list) => {
+                let fetched = crate::catalog::from_compiled(&crate::files::compiled(&list), None);
+                let mut bundle = (*state.bundle).clone();
+                bundle.catalog.policies.extend(fetched.catalog.policies);
+                bundle.problems.extend(fetched.problems.iter().cloned());
+                state.dispatch(Action::AddPolicies(Rc::new(bundle)));
+                others.set(match fetched.problems.first() {
+                    Some(p) => Others::Failed(p.clone()),
+                    None => Others::Ready,
+                });
+            }
+            Err(e) => others.set(Others::Failed(
+                e.dyn_ref::<js_sys::Error>()
+                    .map_or_else(|| "the download failed".to_string(), |e| String::from(e.message())),
+            )),
+        }
+    });
 }

@@ -1,7 +1,13 @@
-//! The policies the widget carries, compiled in as text and checked once at start-up.
+//! The policies the widget works from.
 //!
-//! The texts are embedded at build time (`include_str!`), so the widget needs no request to
-//! show its first question; the core checks them exactly as `probity lint` does.
+//! In the browser they arrive as compiled files, checked at build time (`probity compile`,
+//! scripts/build-web.sh): [`from_compiled`] only verifies and decodes them (probity_core::compiled),
+//! so no JSON policy parser or checker is in the widget's wasm. A council's own `policy-src` file
+//! is checked by the separate checker module (crates/checker), which hands back the same form.
+//!
+//! [`embedded`] and [`with_extra_policy`] check the JSON bundle with the core instead: for the
+//! build-time prerender and the tests, never called from [`crate::mount`], so the linker leaves
+//! them (and the bundle's text) out of the widget's wasm.
 
 use probity_core::diag::{Code, Diagnostic};
 use probity_core::{load_with, Catalog, CheckOptions, Format, Source};
@@ -38,11 +44,12 @@ fn labels(count: usize) -> Vec<String> {
 /// were left out of the bundle and so are not required.
 const OPTIONS: CheckOptions = CheckOptions { require_cases: false };
 
-/// The checked catalog and whatever problems checking found.
+/// The checked catalog and whatever problems checking or loading found.
 #[derive(Debug, Clone, Default)]
 pub struct Bundle {
     pub catalog: Catalog,
-    pub diagnostics: Vec<Diagnostic>,
+    /// Each error as the officer's panel shows it: "message (where): help".
+    pub problems: Vec<String>,
     /// The id of the council's own policy (`policy-src`) when it checked and is in the catalog,
     /// so the widget can say where it came from; never a built-in policy's id.
     pub custom: Option<String>,
@@ -52,15 +59,65 @@ impl PartialEq for Bundle {
     /// Two bundles are the same when they hold the same policies at the same digests.
     fn eq(&self, other: &Self) -> bool {
         let digests = |b: &Bundle| b.catalog.policies.values().map(|p| p.digest.clone()).collect::<Vec<_>>();
-        digests(self) == digests(other) && self.diagnostics == other.diagnostics
+        digests(self) == digests(other) && self.problems == other.problems
     }
 }
 
 impl Bundle {
     /// Errors only; warnings (a clause never cited) do not stop a policy being used.
-    pub fn errors(&self) -> Vec<&Diagnostic> {
-        self.diagnostics.iter().filter(|d| d.is_error()).collect()
+    pub fn errors(&self) -> &[String] {
+        &self.problems
     }
+
+    fn checked(catalog: Catalog, diagnostics: &[Diagnostic], custom: Option<String>) -> Bundle {
+        let problems = diagnostics.iter().filter(|d| d.is_error()).map(problem).collect();
+        Bundle { catalog, problems, custom }
+    }
+}
+
+/// An error as the panel lists it.
+pub fn problem(d: &Diagnostic) -> String {
+    format!("{} ({}): {}", d.message, d.location, d.help)
+}
+
+/// One compiled policy file as the page fetched it, with the id and digest the build's list
+/// (pkg/build.js) names for it.
+#[derive(Debug, Clone)]
+pub struct CompiledFile {
+    pub id: String,
+    pub digest: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The catalog from compiled files. A file that fails its checks (damaged, another format
+/// version, another council's or build's) is left out and named in the problems, so the panel
+/// says so and the others still work. `custom` is a council's own policy compiled by the checker
+/// module: it replaces a built-in policy with the same id, as a council publishing its edited
+/// code expects.
+pub fn from_compiled(files: &[CompiledFile], custom: Option<(&str, &[u8])>) -> Bundle {
+    use probity_core::compiled::decode;
+    let mut catalog = Catalog::default();
+    let mut problems = Vec::new();
+    for file in files {
+        match decode(&file.bytes, Some((&file.id, &file.digest))) {
+            Ok(policy) => {
+                catalog.policies.insert(policy.header.id.clone(), policy);
+            }
+            Err(e) => problems.push(format!("{e} (policy file `{}`): {}", file.id, e.help())),
+        }
+    }
+    let custom = custom.and_then(|(label, bytes)| match decode(bytes, None) {
+        Ok(policy) => {
+            let id = policy.header.id.clone();
+            catalog.policies.insert(id.clone(), policy);
+            Some(id)
+        }
+        Err(e) => {
+            problems.push(format!("{e} ({label}): {}", e.help()));
+            None
+        }
+    });
+    Bundle { catalog, problems, custom }
 }
 
 pub fn embedded() -> Bundle {
@@ -85,7 +142,7 @@ fn load(extra: Option<(&str, &str)>) -> Bundle {
         // Only a broken build gets here (a test parses the bundle); say so rather than show nothing.
         let vocabulary = Source { label: "built-in bundle", text: "", format: Format::Json };
         let loaded = load_with(vocabulary, &[], OPTIONS);
-        return Bundle { catalog: loaded.catalog, diagnostics: loaded.diagnostics, custom: None };
+        return Bundle::checked(loaded.catalog, &loaded.diagnostics, None);
     };
     let labels = labels(parts.policies.len());
     // A council's own file replaces the built-in policy with the same id, so a council can
@@ -104,7 +161,7 @@ fn load(extra: Option<(&str, &str)>) -> Bundle {
     let loaded =
         load_with(Source { label: "vocabulary", text: parts.vocabulary.get(), format: Format::Json }, &list, OPTIONS);
     let custom = extra.and_then(|(label, text)| custom_id(&loaded.catalog, &loaded.diagnostics, label, text));
-    Bundle { catalog: loaded.catalog, diagnostics: loaded.diagnostics, custom }
+    Bundle::checked(loaded.catalog, &loaded.diagnostics, custom)
 }
 
 /// The id the extra policy is known by in the catalog, if it got in. An extra policy with a

@@ -8,6 +8,7 @@ mod app;
 mod browser;
 mod catalog;
 mod crash;
+mod files;
 mod kiosk;
 mod leave_guard;
 mod options;
@@ -20,7 +21,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 pub use app::{App, Config};
-pub use catalog::{embedded, with_extra_policy, Bundle};
+pub use catalog::{embedded, from_compiled, with_extra_policy, Bundle, CompiledFile};
 pub use state::{Action, State, View};
 
 /// A mounted widget; dropping it (or calling `destroy`) removes it.
@@ -46,19 +47,18 @@ pub fn mount(host: web_sys::Element, container: web_sys::Element, options: JsVal
     // First, before anything is read or checked: whatever fails from here on (a council's own
     // policy that trips a bug in checking, say) shows the crash panel, never a blank box.
     crash::guard(&container);
-    let (options, warnings) = options::MountOptions::read(&options);
+    let options_js = options;
+    let (options, warnings) = options::MountOptions::read(&options_js);
     for warning in warnings {
         web_sys::console::warn_1(&format!("probity: {warning}").into());
     }
-    let (bundle, custom) = match (&options.policy_json, &options.policy_source) {
-        (Some(json), source) => {
-            let label = source.as_deref().unwrap_or("policy-src");
-            let bundle = catalog::with_extra_policy(label, json);
-            let custom = bundle.custom.clone().map(|id| (id, label.to_string()));
-            (bundle, custom)
-        }
-        (None, _) => (catalog::embedded(), None),
-    };
+    // The policies arrive compiled and checked (the build's, and the checker module's for a
+    // council's own file): here they are only verified and decoded.
+    let passed = files::read(&options_js);
+    let label = options.policy_source.clone().unwrap_or_else(|| "policy-src".to_string());
+    let mut bundle = catalog::from_compiled(&passed.files, passed.custom.as_deref().map(|b| (label.as_str(), b)));
+    bundle.problems.extend(passed.custom_problems);
+    let custom = bundle.custom.clone().map(|id| (id, label));
     let config = Config {
         bundle: Rc::new(bundle),
         policy: options.policy,
@@ -71,6 +71,7 @@ pub fn mount(host: web_sys::Element, container: web_sys::Element, options: JsVal
         host: Some(host),
         heading_level: options.heading_level,
         keep_title: options.keep_title,
+        load_others: passed.load_others,
     };
     let handle = yew::Renderer::<App>::with_root_and_props(container, config).render();
     Widget { handle: Some(handle) }

@@ -23,9 +23,8 @@ pub struct MountOptions {
     /// Keep nothing in sessionStorage, not even outside kiosk mode (the `no-storage` attribute).
     pub no_storage: bool,
     pub instance: Option<String>,
-    /// The text of a council's own policy (JSON), fetched by the element from `policy-src`.
-    pub policy_json: Option<String>,
-    /// Where that policy came from (its path on the site), shown beside it.
+    /// Where a council's own policy came from (its path on the site), shown beside it; the
+    /// policy itself arrives compiled by the checker module (see [`crate::files`]).
     pub policy_source: Option<String>,
     /// The level of the widget's page headings (`heading-level`, 1 to 6; default 1), so a host
     /// page that has its own h1 keeps one.
@@ -56,7 +55,6 @@ impl MountOptions {
         let policy = text("policy");
         let tree = text("tree");
         let instance = text("instance");
-        let policy_json = text("policy_json");
         let policy_source = text("policy_source");
         let kiosk = flag(&get("kiosk"), "kiosk", &mut warnings);
         let no_storage = flag(&get("no_storage"), "no_storage", &mut warnings);
@@ -92,7 +90,6 @@ impl MountOptions {
             idle_seconds,
             no_storage,
             instance,
-            policy_json,
             policy_source,
             heading_level,
             keep_title,

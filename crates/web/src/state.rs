@@ -117,6 +117,9 @@ pub enum Action {
     SetEmail(String),
     ShowCompare,
     HideCompare,
+    /// The other councils' policies have arrived (fetched when the compare page opened): the
+    /// bundle with them added.
+    AddPolicies(Rc<Bundle>),
     /// Answers the compare page's current question (the draft) for the other councils.
     CompareContinue,
     /// The browser went back or forward to a page named by this key.
@@ -510,6 +513,10 @@ impl Reducible for State {
                 s.compare_answers.clear();
                 s.view = View::Compare;
                 s.moved(false)
+            }
+            Action::AddPolicies(bundle) => {
+                s.bundle = bundle;
+                s
             }
             Action::HideCompare => {
                 s.view = View::Walk;

@@ -40,7 +40,7 @@ pub fn run(args: Args, dir: &Path) -> Outcome {
     Ok(ExitCode::SUCCESS)
 }
 
-fn to_json(f: &files::FileText) -> Result<serde_json::Value, CliError> {
+pub fn to_json(f: &files::FileText) -> Result<serde_json::Value, CliError> {
     match f.format {
         probity_core::Format::Json => {
             serde_json::from_str(&f.text).map_err(|e| CliError::finding(e.to_string(), "fix the JSON"))

@@ -4,6 +4,7 @@ pub mod archive;
 pub mod ask;
 pub mod bundle;
 pub mod compare;
+pub mod compile;
 pub mod coverage;
 pub mod decide;
 pub mod diff;

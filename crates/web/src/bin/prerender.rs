@@ -37,6 +37,7 @@ fn render(policy: Option<String>, tree: Option<String>) -> String {
         custom_policy: None,
         heading_level: 1,
         keep_title: false,
+        load_others: None,
     })
     .hydratable(false);
     futures::executor::block_on(renderer.render())
@@ -58,10 +59,7 @@ fn main() {
     };
     let bundle = embedded();
     if let Some(d) = bundle.errors().first() {
-        eprintln!(
-            "error: the built-in policies do not check: {} ({})\n  help: run `probity lint policies/`",
-            d.message, d.location
-        );
+        eprintln!("error: the built-in policies do not check: {d}\n  help: run `probity lint policies/`");
         process::exit(1);
     }
     let mut pages = BTreeMap::new();
@@ -144,6 +142,9 @@ fn embed_page(page: &EmbedPage) -> String {
   <!-- The wasm starts now, beside the stylesheets, rather than after the first paint: the
        question needs only the HTML and CSS, and the wasm is the long pole to "ready". -->
   <link rel="preload" href="../../pkg/probity_web_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+  <!-- This council's compiled policy, the one policy file the page needs, fetched the same way
+       (`fetch`, same-origin credentials) as the element then asks for it, so this copy is used. -->
+  <link rel="preload" href="../../pkg/policies/{policy}.bin" as="fetch" crossorigin>
   <script type="module" src="../../embed.js"></script>
 </head>
 <body>

@@ -17,12 +17,41 @@ pub struct Props {
     pub state: State,
     pub evaluation: Rc<Evaluation>,
     pub dispatch: Callback<Action>,
+    /// The other councils' policies, fetched when this page opens on a one-council page.
+    #[prop_or(Others::Ready)]
+    pub others: Others,
+}
+
+/// Where the fetch of the other councils' policies is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Others {
+    Ready,
+    Loading,
+    Failed(String),
 }
 
 #[function_component(ComparePage)]
 pub fn compare_page(props: &Props) -> Html {
     let state = &props.state;
     let e = &props.evaluation;
+    if props.others == Others::Loading {
+        return html! {
+            <div class="pb-page">
+                <h1 class="pb-heading-l" tabindex="-1" data-focus="true">{ "How other councils treat this" }</h1>
+                <p class="pb-body pb-loading" role="status">{ "Loading the other councils' codes…" }</p>
+            </div>
+        };
+    }
+    let failed = match &props.others {
+        Others::Failed(message) => html! {
+            <div class="pb-error-summary" role="alert">
+                <h2 class="pb-error-summary__title">{ "The other councils' codes could not be loaded" }</h2>
+                <p>{ message.clone() }</p>
+                <p>{ "Check your connection and open this page again. Your own council's answer above is not affected." }</p>
+            </div>
+        },
+        _ => html! {},
+    };
     if let Some((fact, waiting)) = state.compare_next() {
         let intro = format!(
             "To compare, {} also {} this. Your answer is used only for the comparison: it does not change your own council's answer.",
@@ -50,6 +79,7 @@ pub fn compare_page(props: &Props) -> Html {
         <div class="pb-page">
             <a href="#" class="pb-back-link" onclick={on_back}>{ "Back to your answer" }</a>
             <h1 class="pb-heading-l" tabindex="-1" data-focus="true">{ "How other councils treat this" }</h1>
+            { failed }
             <p class="pb-body">{ format!("Your answers to “{tree_title}”, run against every council's code that covers it. Only your own council's code applies to you.") }</p>
             <div class="pb-table-wrapper" tabindex="0" role="region" aria-label="Comparison table">
                 <table class="pb-table">

@@ -48,7 +48,7 @@ pub fn start_page(props: &Props) -> Html {
                 <Heading depth={1} class="pb-error-summary__title">{ "Some policies could not be loaded" }</Heading>
                 <p>{ "The questions below still work. Tell whoever looks after this page about these problems:" }</p>
                 <ul class="pb-list">
-                    { for errors.iter().map(|d| html! { <li>{ format!("{} ({}): {}", d.message, d.location, d.help) }</li> }) }
+                    { for errors.iter().map(|line| html! { <li>{ line }</li> }) }
                 </ul>
             </div>
         }
