@@ -21,13 +21,17 @@ import { launch, live, repo } from './harness.mjs';
 
 const FIRST_SCREEN_BUDGET = 150 * 1024;
 // Lowered from 460 KB by issue 14 (the policies out of the wasm, one council fetched; the checker
-// only for policy-src): measured 330 KB for Kent's gifts page, Brotli as served.
-const WHOLE_WIDGET_BUDGET = 340 * 1024;
+// only for policy-src): measured 330 KB for Kent's gifts page, Brotli as served; then 351.6 KB
+// with issue 12's "Record this" and declaration-of-interests pages (their record details, dates
+// and v2 declarations are in the wasm officers download).
+const WHOLE_WIDGET_BUDGET = 356 * 1024;
 const QUESTION = 'What have you been offered?';
 // Measured 346,747 bytes (Node's zlib at level 9, as below) after issue 14's first cut, from
 // 467,000 with the five policies and the checker inside. Lower it as the wasm shrinks; never
-// raise it without saying what grew and why.
-const MAIN_WASM_GZIP_BUDGET = 340 * 1024;
+// raise it without saying what grew and why. Raised once: issue 12's "Record this" and
+// declaration-of-interests pages (the record details and their checks, the `time` crate's date
+// parsing, declarations v2 and the interests flow) grew it to 385,161 bytes.
+const MAIN_WASM_GZIP_BUDGET = 380 * 1024;
 const ISSUE_TARGET = 250 * 1024;
 
 /** Loads the Kent gifts tree in a fresh context and returns the bytes of every finished response. */
