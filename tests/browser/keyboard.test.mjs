@@ -21,6 +21,15 @@ async function tabTo(page, pattern, max = 60) {
   throw new Error(`never reached ${pattern} by Tab; last focus: ${await active(page)}`);
 }
 
+/** Presses Tab until the element with this id has the focus. */
+async function tabToId(page, id, max = 60) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if ((await focused(page))?.id === id) return;
+  }
+  throw new Error(`never reached #${id} by Tab; last focus: ${await active(page)}`);
+}
+
 test('keyboard only: Kent lecture fee, start to download', async () => {
   const { context, url, close } = await launch();
   try {
@@ -89,6 +98,76 @@ test('keyboard only: a Kent nil declaration of interests, start to download', as
     await page.keyboard.press('Enter');
     await page.locator('probity-widget .pb-check').waitFor();
     await tabTo(page, /^button\|button\|\|Download declaration/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    assert.match(download.suggestedFilename(), /kent-annual/);
+  } finally {
+    await close();
+  }
+});
+
+test('keyboard only: a Kent interest added, changed and removed on the "add another" page, then one declared', async () => {
+  const { context, url, close } = await launch();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${url}embed.html?policy=kent`);
+    await page.locator('probity-widget .pb-host[data-live] .pb-widget').waitFor();
+    await tabTo(page, /^button\|button\|\|Make my declaration of interests/, 200);
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^input\|radio\|annual/);
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+
+    /** "Yes" on the add-another question, a contract interest walked, its details typed. */
+    async function addContract(body) {
+      await tabTo(page, /^input\|radio\|yes/);
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Enter');
+      // Tab reaches a radio group once; the arrow keys move within it (and choose).
+      await tabTo(page, /^input\|radio\|/, 80);
+      for (let i = 0; i < 12 && !/^input\|radio\|contract/.test(await active(page)); i++) await page.keyboard.press('ArrowDown');
+      assert.match(await active(page), /^input\|radio\|contract/);
+      await page.keyboard.press('Enter');
+      await tabTo(page, /^button\|button\|\|Add this interest/, 120);
+      await page.keyboard.press('Enter');
+      await page.locator('probity-widget .pb-details-page').waitFor();
+      await tabToId(page, 'pb-detail-interest_body');
+      await page.keyboard.type(body);
+      await tabToId(page, 'pb-detail-interest_description');
+      await page.keyboard.type('Director');
+      await tabTo(page, /^input\|radio\|mine/);
+      await page.keyboard.press('Space');
+      await tabTo(page, /^button\|submit\|\|Continue/, 80);
+      await page.keyboard.press('Enter');
+      await page.locator('probity-widget [data-interest-list]').waitFor();
+    }
+    await addContract('Acme Ltd');
+    await addContract('Bright plc');
+    assert.equal(await heading(page), 'You have added 2 interests');
+
+    // Change the first by keyboard: its details page, what was typed still there.
+    await tabTo(page, /^a\|\|\|Change/);
+    await page.keyboard.press('Enter');
+    await page.locator('probity-widget .pb-details-page').waitFor();
+    assert.equal(await page.locator('probity-widget #pb-detail-interest_body').inputValue(), 'Acme Ltd');
+    await tabTo(page, /^button\|submit\|\|Continue/, 80);
+    await page.keyboard.press('Enter');
+    await page.locator('probity-widget [data-interest-list]').waitFor();
+
+    // Remove the second by keyboard: past the first row's Remove to the second's.
+    await tabTo(page, /^a\|\|\|Remove/);
+    await tabTo(page, /^a\|\|\|Remove/);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('probity-widget').shadowRoot.querySelectorAll('[data-interest-list] .pb-summary-list__row').length === 1);
+    assert.match(await page.locator('probity-widget [data-interest-list]').innerText(), /Acme Ltd/);
+
+    await tabTo(page, /^input\|radio\|yes/);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.locator('probity-widget .pb-details-page').waitFor();
+    await tabTo(page, /^button\|submit\|\|Continue/, 80);
+    await page.keyboard.press('Enter');
+    await page.locator('probity-widget .pb-check').waitFor();
+    await tabTo(page, /^button\|button\|\|Download declaration/, 120);
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     assert.match(download.suggestedFilename(), /kent-annual/);
   } finally {

@@ -122,6 +122,8 @@ test('Kent gifts: Record this, errors kept at the field, Check your details, Cha
 
 /** Closes the page as a reload or a closed tab would; resolves to the dialog's type, or null. */
 async function leave(page) {
+  // What was typed reaches the widget's state, and the state its effects, after a frame.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
   const asked = new Promise((resolve) => {
     page.once('dialog', async (d) => { resolve(d.type()); await d.dismiss(); });
     page.once('close', () => resolve(null));
