@@ -2,6 +2,7 @@
 
 mod commands;
 mod files;
+mod pipe;
 mod render;
 mod time;
 
@@ -64,6 +65,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    pipe::quiet_on_closed_stdout();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Lint(a) => commands::lint::run(a, &cli.policies),

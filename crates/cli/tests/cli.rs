@@ -421,3 +421,21 @@ fn diff_reports_an_edit_and_nothing_for_an_unchanged_policy() {
     let (_, err) = check(&["diff", "kent", "oxfordshire"], 2);
     assert!(err.contains("different policies"), "{err}");
 }
+
+#[test]
+fn a_closed_output_pipe_ends_the_command_quietly() {
+    // Kent's review pack (about 180 KB): far more than a pipe holds, so the CLI is still
+    // writing when the reader goes away (as `probity review … | head` does).
+    let mut child = Command::new(env!("CARGO_BIN_EXE_probity"))
+        .current_dir(repo())
+        .args(["review", "--policy", "kent", "--out", "-"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the CLI starts");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("the CLI ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "no panic message: {stderr}");
+    assert_eq!(out.status.code(), Some(141), "the exit a command stopped by SIGPIPE gives");
+}
