@@ -30,6 +30,25 @@ async function tabToId(page, id, max = 60) {
   throw new Error(`never reached #${id} by Tab; last focus: ${await active(page)}`);
 }
 
+/** Kent's start page, "Make my declaration of interests", the annual one: by keyboard. */
+async function startKentAnnual(page, url) {
+  await page.goto(`${url}embed.html?policy=kent`);
+  await page.locator('probity-widget .pb-host[data-live] .pb-widget').waitFor();
+  await tabTo(page, /^button\|button\|\|Make my declaration of interests/, 200);
+  await page.keyboard.press('Enter');
+  await tabTo(page, /^input\|radio\|annual/);
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Enter');
+}
+
+/** On to the check page's Download button by Tab, and Enter on it: the download. */
+async function downloadByKeyboard(page) {
+  await page.locator('probity-widget .pb-check').waitFor();
+  await tabTo(page, /^button\|button\|\|Download declaration/, 120);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  return download;
+}
+
 test('keyboard only: Kent lecture fee, start to download', async () => {
   const { context, url, close } = await launch();
   try {
@@ -69,9 +88,7 @@ test('keyboard only: Kent lecture fee, start to download', async () => {
     await page.keyboard.press('Space');
     await tabTo(page, /^button\|submit\|\|Continue/);
     await page.keyboard.press('Enter');
-    await page.locator('probity-widget .pb-check').waitFor();
-    await tabTo(page, /^button\|button\|\|Download declaration/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    const download = await downloadByKeyboard(page);
     assert.match(download.suggestedFilename(), /kent-fees/);
   } finally {
     await close();
@@ -82,13 +99,7 @@ test('keyboard only: a Kent nil declaration of interests, start to download', as
   const { context, url, close } = await launch();
   try {
     const page = await context.newPage();
-    await page.goto(`${url}embed.html?policy=kent`);
-    await page.locator('probity-widget .pb-host[data-live] .pb-widget').waitFor();
-    await tabTo(page, /^button\|button\|\|Make my declaration of interests/, 200);
-    await page.keyboard.press('Enter');
-    await tabTo(page, /^input\|radio\|annual/);
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Enter');
+    await startKentAnnual(page, url);
     await tabTo(page, /^input\|radio\|yes/);
     await page.keyboard.press('ArrowDown');
     assert.match(await active(page), /^input\|radio\|no/);
@@ -96,9 +107,7 @@ test('keyboard only: a Kent nil declaration of interests, start to download', as
     await page.locator('probity-widget .pb-details-page').waitFor();
     await tabTo(page, /^button\|submit\|\|Continue/);
     await page.keyboard.press('Enter');
-    await page.locator('probity-widget .pb-check').waitFor();
-    await tabTo(page, /^button\|button\|\|Download declaration/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    const download = await downloadByKeyboard(page);
     assert.match(download.suggestedFilename(), /kent-annual/);
   } finally {
     await close();
@@ -109,13 +118,7 @@ test('keyboard only: a Kent interest added, changed and removed on the "add anot
   const { context, url, close } = await launch();
   try {
     const page = await context.newPage();
-    await page.goto(`${url}embed.html?policy=kent`);
-    await page.locator('probity-widget .pb-host[data-live] .pb-widget').waitFor();
-    await tabTo(page, /^button\|button\|\|Make my declaration of interests/, 200);
-    await page.keyboard.press('Enter');
-    await tabTo(page, /^input\|radio\|annual/);
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Enter');
+    await startKentAnnual(page, url);
 
     /** "Yes" on the add-another question, a contract interest walked, its details typed. */
     async function addContract(body) {
@@ -166,9 +169,7 @@ test('keyboard only: a Kent interest added, changed and removed on the "add anot
     await page.locator('probity-widget .pb-details-page').waitFor();
     await tabTo(page, /^button\|submit\|\|Continue/, 80);
     await page.keyboard.press('Enter');
-    await page.locator('probity-widget .pb-check').waitFor();
-    await tabTo(page, /^button\|button\|\|Download declaration/, 120);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    const download = await downloadByKeyboard(page);
     assert.match(download.suggestedFilename(), /kent-annual/);
   } finally {
     await close();

@@ -20,6 +20,16 @@ async function kentWine(page) {
   await w(page, '.pb-panel').waitFor();
 }
 
+/** The required details of the wine, valid, with what was done with it. */
+async function typeWineDetails(page, action) {
+  await w(page, '#pb-detail-offered_by_person').fill('Sam Supplier');
+  await w(page, '#pb-detail-what_offered').fill('A bottle of wine');
+  await w(page, '#pb-detail-date_offered').fill('3');
+  await w(page, '#pb-detail-date_offered-month').fill('3');
+  await w(page, '#pb-detail-date_offered-year').fill('2025');
+  await w(page, `#pb-detail-action_taken-${action}`).check();
+}
+
 test('Kent gifts: Record this, errors kept at the field, Check your details, Change, a v2 download that verifies', async () => {
   const { context, url, outside, close } = await launch();
   try {
@@ -142,11 +152,7 @@ test('leaving with a record half made asks first (nothing typed is stored); once
     await w(page, '#pb-detail-what_offered').fill('A bottle of wine');
     assert.equal(await leave(page), 'beforeunload', 'typed details: the browser asks');
     assert.equal(await w(page, '#pb-detail-what_offered').inputValue(), 'A bottle of wine', 'staying keeps it');
-    await w(page, '#pb-detail-offered_by_person').fill('Sam Supplier');
-    await w(page, '#pb-detail-date_offered').fill('3');
-    await w(page, '#pb-detail-date_offered-month').fill('3');
-    await w(page, '#pb-detail-date_offered-year').fill('2025');
-    await w(page, '#pb-detail-action_taken-declined').check();
+    await typeWineDetails(page, 'declined');
     await w(page, '[data-continue]').click();
     await w(page, '.pb-check').waitFor();
     assert.equal(await leave(page), 'beforeunload', 'on the check page, until it is kept');
@@ -201,12 +207,7 @@ test('kiosk: the same pages, Print only, and nothing stored', async () => {
     await w(page, '[data-record-this]').click();
     await w(page, '.pb-details-page').waitFor();
     assert.equal(await w(page, '#pb-name').getAttribute('autocomplete'), 'off');
-    await w(page, '#pb-detail-offered_by_person').fill('Sam Supplier');
-    await w(page, '#pb-detail-what_offered').fill('A bottle of wine');
-    await w(page, '#pb-detail-date_offered').fill('3');
-    await w(page, '#pb-detail-date_offered-month').fill('3');
-    await w(page, '#pb-detail-date_offered-year').fill('2025');
-    await w(page, '#pb-detail-action_taken-returned').check();
+    await typeWineDetails(page, 'returned');
     await w(page, '[data-continue]').click();
     await w(page, '.pb-check').waitFor();
     assert.equal(await w(page, '[data-download]').count(), 0, 'no Download in kiosk mode');
