@@ -10,13 +10,14 @@
 //! | 1     | the format version, [`FORMAT`]; a file of another version is refused, never guessed at |
 //! | 4     | the payload's length, little-endian |
 //! | 32    | the SHA-256 of the payload |
-//! | …     | the payload: the policy in CBOR |
+//! | …     | the payload: the policy in postcard |
 //!
-//! CBOR (`ciborium`) rather than a schema-less format such as postcard or bincode: the model's
-//! enums are internally tagged (`FactKind`, `Condition`, `Node`, as its JSON outputs and archives
-//! have them) and `rust_decimal` reads by the value's own shape, both of which need a
-//! self-describing format; CBOR keeps that without changing the model's JSON. Gzip on the wire
-//! folds the repeated field names away.
+//! Postcard (a serde format with a documented, stable wire format since its 1.0): no field names
+//! and no type marks, so the files are small, and its reader is a few functions rather than a
+//! general decoder, which keeps the widget's wasm small. It does not describe itself, so the
+//! model is written in its compact shape ([`crate::shape`]: enums by variant number, decimals as
+//! mantissa and scale); JSON and TOML keep the readable shape, so no digest changes.
+//! Format 1 was CBOR with the readable shape; it is refused by version like any other.
 //!
 //! Loading never trusts the file: the length and hash must match, the payload must decode to a
 //! policy, and the caller may require its id and digest (the build's list names both), so a file
@@ -30,7 +31,7 @@ use std::fmt;
 pub const MAGIC: &[u8; 4] = b"PRBC";
 /// The format version. Raise it whenever the model's shape changes in a way that an older
 /// widget would read wrongly (a new field is fine only if it has a default).
-pub const FORMAT: u8 = 1;
+pub const FORMAT: u8 = 2;
 const HEADER: usize = 4 + 1 + 4 + 32;
 
 /// Why a compiled policy file was refused.
@@ -75,11 +76,8 @@ impl CompiledError {
 
 /// The file for a checked policy.
 pub fn encode(policy: &Policy) -> Vec<u8> {
-    let mut payload = Vec::new();
     // Writing into a Vec cannot fail for I/O, and every model type serializes.
-    if ciborium::into_writer(policy, &mut payload).is_err() {
-        payload.clear();
-    }
+    let payload = postcard::to_allocvec(policy).unwrap_or_default();
     let mut out = Vec::with_capacity(HEADER.saturating_add(payload.len()));
     out.extend_from_slice(MAGIC);
     out.push(FORMAT);
@@ -106,7 +104,11 @@ pub fn decode(bytes: &[u8], expected: Option<(&str, &str)>) -> Result<Policy, Co
     if usize::try_from(u32::from_le_bytes(length)).ok() != Some(payload.len()) || Sha256::digest(payload)[..] != *hash {
         return Err(CompiledError::Corrupt);
     }
-    let policy: Policy = ciborium::from_reader(payload).map_err(|e| CompiledError::Undecodable(e.to_string()))?;
+    let policy: Policy = match postcard::take_from_bytes(payload) {
+        Ok((policy, [])) => policy,
+        Ok(_) => return Err(CompiledError::Undecodable("bytes are left over after the policy".into())),
+        Err(e) => return Err(CompiledError::Undecodable(e.to_string())),
+    };
     if let Some((id, digest)) = expected {
         if policy.header.id != id || policy.digest != digest {
             return Err(CompiledError::Mismatch {

@@ -36,6 +36,7 @@ pub mod records;
 pub mod register;
 pub mod robustness;
 pub mod session;
+pub mod shape;
 pub mod value;
 
 pub use catalog::{load, load_with, Catalog, Loaded, Source};

@@ -11,13 +11,24 @@ use std::collections::BTreeMap;
 
 /// What kind of answer a fact takes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(remote = "Self", tag = "type", rename_all = "snake_case")]
 pub enum FactKind {
     YesNo { unsure: bool },
     Choice,
     Money,
     WholeNumber { min: i64, max: i64 },
 }
+
+/// [`FactKind`]'s compact shape, for binary formats (see [`crate::shape`]).
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "FactKind")]
+enum FactKindCompact {
+    YesNo { unsure: bool },
+    Choice,
+    Money,
+    WholeNumber { min: i64, max: i64 },
+}
+crate::shape::by_format!(FactKind, FactKindCompact);
 
 impl FactKind {
     pub fn name(&self) -> &'static str {
@@ -273,7 +284,7 @@ impl NoteKind {
 
 /// A test on the answer to the node's fact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "test", rename_all = "snake_case")]
+#[serde(remote = "Self", tag = "test", rename_all = "snake_case")]
 pub enum Condition {
     /// The answer is one of these options (a choice or yes/no fact).
     OneOf {
@@ -297,9 +308,23 @@ pub enum Condition {
     Otherwise,
 }
 
+/// [`Condition`]'s compact shape, for binary formats (see [`crate::shape`]).
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "Condition")]
+enum ConditionCompact {
+    OneOf { options: Vec<String> },
+    Range { lower: Option<Bound>, upper: Option<Bound> },
+    All { of: Vec<Condition> },
+    Any { of: Vec<Condition> },
+    Not { of: Box<Condition> },
+    Otherwise,
+}
+crate::shape::by_format!(Condition, ConditionCompact);
+
 /// One end of a range, with whether the value itself is inside.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bound {
+    #[serde(with = "crate::shape::decimal")]
     pub value: Decimal,
     pub inclusive: bool,
 }
@@ -342,6 +367,7 @@ pub struct Note {
 pub struct AmountRule {
     pub label: String,
     pub fact: String,
+    #[serde(with = "crate::shape::decimal")]
     pub multiply: Decimal,
     pub rounding: Rounding,
     pub note: Option<String>,
@@ -363,11 +389,20 @@ pub struct OutcomeNode {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(remote = "Self", tag = "kind", rename_all = "snake_case")]
 pub enum Node {
     Question(QuestionNode),
     Outcome(OutcomeNode),
 }
+
+/// [`Node`]'s compact shape, for binary formats (see [`crate::shape`]).
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "Node")]
+enum NodeCompact {
+    Question(QuestionNode),
+    Outcome(OutcomeNode),
+}
+crate::shape::by_format!(Node, NodeCompact);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Case {
@@ -376,6 +411,7 @@ pub struct Case {
     pub verdict: Verdict,
     pub cite: Vec<String>,
     pub outcome: Option<String>,
+    #[serde(with = "crate::shape::decimals")]
     pub amounts: Vec<Decimal>,
 }
 

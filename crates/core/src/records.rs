@@ -20,7 +20,7 @@ pub const DEFAULT_TEXT: u32 = 200;
 
 /// What kind of value a record field holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(remote = "Self", tag = "type", rename_all = "snake_case")]
 pub enum RecordKind {
     Text {
         max_length: u32,
@@ -37,6 +37,18 @@ pub enum RecordKind {
         max: i64,
     },
 }
+
+/// [`RecordKind`]'s compact shape, for binary formats (see [`crate::shape`]).
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "RecordKind")]
+enum RecordKindCompact {
+    Text { max_length: u32 },
+    Date { not_future: bool },
+    Choice,
+    Money,
+    Number { min: i64, max: i64 },
+}
+crate::shape::by_format!(RecordKind, RecordKindCompact);
 
 /// The register columns a record field can fill; the rest go to the details column only.
 pub const COLUMNS: [&str; 5] = ["offered_by", "what", "value", "action_taken", "date_offered"];

@@ -8,12 +8,32 @@ use std::fmt;
 
 /// One answer. Yes/no answers are options too (`yes`, `no`, `not_sure`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(untagged)]
+#[serde(remote = "Self", untagged)]
 pub enum Value {
     Option(String),
     /// Serialised as text (`"25.50"`) so a declaration never holds money as a JSON float.
     Money(#[serde(serialize_with = "money_as_text")] Decimal),
     Number(i64),
+}
+
+/// [`Value`]'s compact shape, for binary formats (see [`crate::shape`]): tagged, since a binary
+/// format cannot tell the kinds apart by shape.
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "Value")]
+enum ValueCompact {
+    Option(String),
+    Money(#[serde(with = "crate::shape::decimal")] Decimal),
+    Number(i64),
+}
+
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            Value::serialize(self, s)
+        } else {
+            ValueCompact::serialize(self, s)
+        }
+    }
 }
 
 fn money_as_text<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
@@ -218,6 +238,9 @@ pub fn from_json(fact: &Fact, json: &serde_json::Value) -> Result<Value, ValueEr
 impl<'de> Deserialize<'de> for Value {
     /// Values in a saved session are read back by shape; the fact's type is checked on use.
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if !d.is_human_readable() {
+            return ValueCompact::deserialize(d);
+        }
         #[derive(Deserialize)]
         #[serde(untagged)]
         enum Shape {

@@ -61,3 +61,25 @@ fn a_sound_file_for_another_council_or_version_is_refused() {
     let stale = decode(&bytes, Some(("kent", "sha256:0000"))).unwrap_err();
     assert!(stale.to_string().contains("sha256:0000"), "{stale}");
 }
+
+#[test]
+fn the_payload_is_postcard_in_the_compact_shape() {
+    // The widget's reader is postcard's, which cannot read a self-describing format (CBOR, JSON).
+    let policy = kent();
+    let bytes = encode(&policy);
+    let back: probity_core::model::Policy = postcard::from_bytes(&bytes[41..]).unwrap();
+    assert_eq!(back, policy);
+}
+
+#[test]
+fn the_readable_shape_is_unchanged_by_the_compact_one() {
+    // Archives and digests hold the JSON shape: tagged enums, decimals as text.
+    let policy = kent();
+    let json = serde_json::to_value(&policy).unwrap();
+    let kinds: Vec<&serde_json::Value> = json["facts"].as_object().unwrap().values().map(|f| &f["kind"]).collect();
+    assert!(kinds.contains(&&serde_json::json!({ "type": "money" })), "{kinds:?}");
+    let tree = &json["trees"]["gifts"]["nodes"];
+    assert!(tree.as_object().unwrap().values().all(|n| n["kind"] == "question" || n["kind"] == "outcome"), "{tree}");
+    let back: probity_core::model::Policy = serde_json::from_value(json).unwrap();
+    assert_eq!(back, policy);
+}
