@@ -10,7 +10,8 @@ import { mainWasm, policyFiles } from './sizes.mjs';
 export const TARGETS = {
   ready: 'Per-tree page ready (answers by itself) ≤ 2.0× the static page, first visit, service worker on',
   wasm: 'Main wasm ≤ 250 KB gzip',
-  policy: "One council's policy file ≤ 25 KB (gzip)",
+  policy: "One council's policy file ≤ 25 KB as served (Brotli), every council",
+  policyGzip: "One council's policy file ≤ 25 KB gzip -9 (the wasm's measure), every council",
   firstFrame: 'First Continue after ready < 30 ms, click to the frame that shows the next page (4× CPU)',
   firstEvent: 'First Continue after ready < 50 ms by the browser\'s Event Timing (4× CPU)',
   firstQuestion: 'First question ≤ 1.1× the static page (first visit)',
@@ -43,7 +44,7 @@ const etMedian = (values) => {
 const etText = (e) => (e == null ? 'n/a' : `${ms1(e.ms)}${e.under ? ` (${e.under} of the presses under 16 ms, counted as 16)` : ''}`);
 
 /** The figures the report and its targets use, from the runs. */
-export function summarise({ widget, statik, sizes, parts }) {
+export function summarise({ widget, statik, sizes, councilFiles = [], parts }) {
   const first = widget.map((r) => r.first);
   const repeat = widget.map((r) => r.repeat);
   const presses = first.map((r) => r.presses);
@@ -75,6 +76,7 @@ export function summarise({ widget, statik, sizes, parts }) {
     twice: [...twice].map(([file, n]) => `\`${file}\` ×${n}`),
     wasm: mainWasm(sizes),
     policies: policyFiles(sizes),
+    councilFiles,
     parts,
   };
 }
@@ -112,14 +114,20 @@ function targets(s) {
     cause: policyParts ? `it still carries the built-in policies (${kb(policyParts.gzip)} gzip of it) and the code to parse and check them (see "The main wasm by part")`
       : 'see "The main wasm by part"',
   });
-  const biggest = [...s.policies].sort((a, b) => b.gzip - a.gzip)[0];
-  rows.push({
-    target: TARGETS.policy,
-    now: biggest ? `${kb(biggest.gzip)} (\`${biggest.file}\`, ${kb(biggest.raw)} raw, ${kb(biggest.brotli)} Brotli)` : 'no policy file of its own',
-    before: PREVIOUS.policyFile,
-    ok: !!biggest && biggest.gzip <= 25 * 1024,
-    cause: biggest ? `\`${biggest.file}\` is over 25 KB` : `the page fetched no policy file: the policies are built into the main wasm${policyParts ? ` (${kb(policyParts.gzip)} gzip for all of them)` : ''}`,
-  });
+  // Every council's file when the run found them, else those the page fetched.
+  const files = s.councilFiles?.length ? s.councilFiles : s.policies;
+  for (const [target, measure] of [[TARGETS.policy, 'brotli'], [TARGETS.policyGzip, 'gzip']]) {
+    const biggest = [...files].sort((a, b) => b[measure] - a[measure])[0];
+    const over = files.filter((f) => f[measure] > 25 * 1024).map((f) => `\`${f.file}\` ${kb(f[measure])}`);
+    rows.push({
+      target,
+      now: biggest ? `largest ${kb(biggest[measure])} (\`${biggest.file}\`: ${kb(biggest.raw)} raw, ${kb(biggest.gzip)} gzip -9, ${kb(biggest.brotli)} Brotli); ${files.length} files` : 'no policy file of its own',
+      before: PREVIOUS.policyFile,
+      ok: !!biggest && biggest[measure] <= 25 * 1024,
+      cause: biggest ? `over 25 KB: ${over.join(', ')}; the files are the councils' own text (clauses, questions, outcomes and their notes), in postcard with no field names`
+        : `the page fetched no policy file: the policies are built into the main wasm${policyParts ? ` (${kb(policyParts.gzip)} gzip for all of them)` : ''}`,
+    });
+  }
   rows.push({
     target: TARGETS.firstFrame,
     now: s.firstPressFrame == null ? 'not measured' : ms1(s.firstPressFrame),
@@ -154,8 +162,8 @@ function targets(s) {
 }
 
 /** The report's `## Speed` section and its header; `extra` holds the run's facts. */
-export function report({ info, widget, statik, sizes, parts, partsError, load, totalMs, command, runs, pagePath }) {
-  const s = summarise({ widget, statik, sizes, parts });
+export function report({ info, widget, statik, sizes, councilFiles, parts, partsError, load, totalMs, command, runs, pagePath }) {
+  const s = summarise({ widget, statik, sizes, councilFiles, parts });
   const rows = targets(s);
   let md = `# Benchmarks
 

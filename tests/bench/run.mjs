@@ -53,6 +53,11 @@ try {
   // Every file the per-tree page loaded on any first visit, the service worker's fetches included.
   const loaded = [...new Set(widget.flatMap((w) => w.first.files.map((f) => f.file)))];
   const sizes = fileSizes(srv.root, loaded);
+  // Every council's compiled policy, not only the one this page fetched: the target is for each.
+  const policyDir = path.join(srv.root, 'pkg', 'policies');
+  const councilFiles = fs.existsSync(policyDir)
+    ? fileSizes(srv.root, fs.readdirSync(policyDir).filter((f) => f.endsWith('.bin')).map((f) => `/pkg/policies/${f}`))
+    : [];
   // The built-in policies as the wasm may hold them (today one JSON bundle), to find them in its data.
   const bundle = path.join(repo, 'crates', 'web', 'policies.bundle.json');
   const policyTexts = fs.existsSync(bundle) ? [fs.readFileSync(bundle, 'utf8')] : [];
@@ -69,7 +74,7 @@ try {
 
   const env = [RUNS !== 7 && `BENCH_RUNS=${RUNS}`, PAGE !== 'embed/kent/gifts.html' && `BENCH_PAGE=${PAGE}`, WALKS && `SOAK_WALKS=${WALKS}`].filter(Boolean);
   const command = `${env.length ? `${env.join(' ')} ` : ''}bash scripts/bench.sh`;
-  let md = report({ info, widget, statik, sizes, parts, partsError, load, totalMs: Date.now() - started, command, runs: RUNS, pagePath: PAGE });
+  let md = report({ info, widget, statik, sizes, councilFiles, parts, partsError, load, totalMs: Date.now() - started, command, runs: RUNS, pagePath: PAGE });
   if (soaked) md += `${soakSection(soaked).join('\n')}\n`;
   const out = path.join(repo, 'docs', 'benchmarks.md');
   // Sections this run did not write (the policy studio's, a soak not re-run) are kept (sections.mjs).
