@@ -83,3 +83,45 @@ fn the_readable_shape_is_unchanged_by_the_compact_one() {
     let back: probity_core::model::Policy = serde_json::from_value(json).unwrap();
     assert_eq!(back, policy);
 }
+
+/// A file with a sound header around `payload`: what a bad build, not damage on the way, would give.
+fn sealed(payload: &[u8]) -> Vec<u8> {
+    use sha2::{Digest, Sha256};
+    let mut out = b"PRBC".to_vec();
+    out.push(FORMAT);
+    out.extend_from_slice(&u32::try_from(payload.len()).unwrap().to_le_bytes());
+    out.extend_from_slice(&Sha256::digest(payload));
+    out.extend_from_slice(payload);
+    out
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// The payload is trusted only as far as its hash: even a soundly sealed payload that is not a
+    /// policy is refused as undecodable, never a panic or a runaway allocation.
+    #[test]
+    fn any_sealed_bytes_are_read_or_refused_never_a_panic(payload in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..2048)) {
+        if let Err(e) = decode(&sealed(&payload), None) {
+            proptest::prop_assert!(matches!(e, CompiledError::Undecodable(_)), "{e:?}");
+        }
+    }
+
+    #[test]
+    fn a_policy_changed_anywhere_and_resealed_is_read_or_refused_never_a_panic(at in 0usize..100_000, bit in 0u8..8) {
+        static KENT: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+        let mut payload = KENT.get_or_init(|| encode(&kent()))[41..].to_vec();
+        let at = at % payload.len();
+        payload[at] ^= 1 << bit;
+        let _ = decode(&sealed(&payload), None);
+    }
+}
+
+#[test]
+fn bytes_left_over_after_the_policy_are_refused() {
+    let bytes = encode(&kent());
+    let mut payload = bytes[41..].to_vec();
+    payload.push(0);
+    let e = decode(&sealed(&payload), None).unwrap_err();
+    assert!(e.to_string().contains("left over"), "{e}");
+}
