@@ -90,6 +90,49 @@ pub fn load_with(vocabulary: Source<'_>, policies: &[Source<'_>], options: Check
     Loaded { catalog, diagnostics }
 }
 
+/// A bundle (`probity bundle`: `{"vocabulary": …, "policies": [ … ]}` in JSON) split into the
+/// texts [`load_with`] takes, as slices of the bundle's own text: each policy is parsed and
+/// checked on its own, so one broken policy never hides the others, and the text is not printed
+/// back out from parsed values (the browser pages that load a bundle feel that at start-up).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BundleParts<'a> {
+    #[serde(borrow)]
+    vocabulary: &'a serde_json::value::RawValue,
+    #[serde(borrow)]
+    policies: Vec<&'a serde_json::value::RawValue>,
+}
+
+/// Loads a bundle as [`load_with`] loads files, each policy labelled "built-in policy N" (its id
+/// is inside). `extra` is one more policy (a council's own file); it replaces a bundled policy
+/// with the same id, so a council can publish its edited code without a rebuild.
+pub fn load_bundle(bundle: &str, extra: Option<Source<'_>>, options: CheckOptions) -> Loaded {
+    let parts: BundleParts<'_> = match serde_json::from_str(bundle) {
+        Ok(parts) => parts,
+        Err(e) => {
+            let error = crate::raw::ParseError { message: e.to_string(), line: Some(e.line()) };
+            return Loaded { catalog: Catalog::default(), diagnostics: vec![unreadable("built-in bundle", &error)] };
+        }
+    };
+    let labels: Vec<String> = (1..=parts.policies.len()).map(|n| format!("built-in policy {n}")).collect();
+    let replaced = extra.as_ref().and_then(|e| policy_id(e.text));
+    let mut list: Vec<Source<'_>> = parts
+        .policies
+        .iter()
+        .zip(&labels)
+        .filter(|(text, _)| replaced.is_none() || policy_id(text.get()) != replaced)
+        .map(|(text, label)| Source { label, text: text.get(), format: Format::Json })
+        .collect();
+    list.extend(extra);
+    load_with(Source { label: "vocabulary", text: parts.vocabulary.get(), format: Format::Json }, &list, options)
+}
+
+/// The id in a JSON policy's `[policy]` header, read as a plain value (the policy may not check).
+fn policy_id(json: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(json).ok()?;
+    value.get("policy")?.get("id")?.as_str().map(str::to_string)
+}
+
 /// One council's result in a comparison.
 #[derive(Debug, Clone)]
 pub struct CompareRow<'p> {

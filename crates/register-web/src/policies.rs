@@ -5,43 +5,23 @@
 //! same digests as `probity register` computes from `policies/*.toml`: a version's digest does
 //! not cover its scenario cases). Earlier versions come from the archive files the page fetches.
 
-use probity_core::{load_with, Catalog, CheckOptions, Format, Source};
-use serde_json::value::RawValue;
+use probity_core::catalog::load_bundle;
+use probity_core::CheckOptions;
 use std::sync::OnceLock;
 
 const BUNDLE: &str = include_str!("../../web/policies.bundle.json");
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Parts<'a> {
-    #[serde(borrow)]
-    vocabulary: &'a RawValue,
-    #[serde(borrow)]
-    policies: Vec<&'a RawValue>,
-}
 
 /// The cases were left out of the bundle, so they are not required (as in the widget).
 const OPTIONS: CheckOptions = CheckOptions { require_cases: false };
 
 /// The checked policies in force, and the errors checking found (none in a good build).
 pub struct InForce {
-    pub catalog: Catalog,
+    pub catalog: probity_core::Catalog,
     pub errors: Vec<String>,
 }
 
 fn check() -> InForce {
-    let Ok(parts) = serde_json::from_str::<Parts<'static>>(BUNDLE) else {
-        return InForce { catalog: Catalog::default(), errors: vec!["the built-in policies cannot be read".into()] };
-    };
-    let labels: Vec<String> = (1..=parts.policies.len()).map(|n| format!("built-in policy {n}")).collect();
-    let list: Vec<Source<'_>> = parts
-        .policies
-        .iter()
-        .zip(&labels)
-        .map(|(text, label)| Source { label, text: text.get(), format: Format::Json })
-        .collect();
-    let loaded =
-        load_with(Source { label: "vocabulary", text: parts.vocabulary.get(), format: Format::Json }, &list, OPTIONS);
+    let loaded = load_bundle(BUNDLE, None, OPTIONS);
     let errors =
         loaded.diagnostics.iter().filter(|d| d.is_error()).map(|d| format!("{}: {}", d.code, d.message)).collect();
     InForce { catalog: loaded.catalog, errors }

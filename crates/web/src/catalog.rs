@@ -9,36 +9,14 @@
 //! build-time prerender and the tests, never called from [`crate::mount`], so the linker leaves
 //! them (and the bundle's text) out of the widget's wasm.
 
+use probity_core::catalog::load_bundle;
 use probity_core::diag::{Code, Diagnostic};
-use probity_core::{load_with, Catalog, CheckOptions, Format, Source};
-use serde_json::value::RawValue;
+use probity_core::{Catalog, CheckOptions, Format, Source};
 
 /// Every policy and the vocabulary as one JSON document, without the scenario cases (the rules
 /// only), written by `probity bundle --without-cases` (scripts/regen-docs.sh); a test fails if it
 /// is stale. JSON rather than TOML keeps a TOML parser out of the wasm the officer downloads.
 const BUNDLE: &str = include_str!("../policies.bundle.json");
-
-/// The bundle's parts as slices of its text: the vocabulary and each policy. The core parses
-/// and checks each on its own, so one broken policy never hides the others; slicing (rather
-/// than parsing the whole bundle into values and printing each part back out) reads the text
-/// once more instead of three times, which the officer's phone feels at start-up.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Parts<'a> {
-    #[serde(borrow)]
-    vocabulary: &'a RawValue,
-    #[serde(borrow)]
-    policies: Vec<&'a RawValue>,
-}
-
-fn parts() -> Option<Parts<'static>> {
-    serde_json::from_str(BUNDLE).ok()
-}
-
-/// Labels for the built-in policies in diagnostics (their ids are inside the text).
-fn labels(count: usize) -> Vec<String> {
-    (1..=count).map(|n| format!("built-in policy {n}")).collect()
-}
 
 /// The widget checks what it carries exactly as `probity lint` does, except that the cases
 /// were left out of the bundle and so are not required.
@@ -130,36 +108,9 @@ pub fn with_extra_policy(label: &str, json: &str) -> Bundle {
     load(Some((label, json)))
 }
 
-/// The id in a policy's `[policy]` header. Read as a plain JSON value, whose reader the widget
-/// already carries (for the cases' facts), so this adds next to nothing to the wasm.
-fn policy_id(json: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(json).ok()?;
-    value.get("policy")?.get("id")?.as_str().map(str::to_string)
-}
-
 fn load(extra: Option<(&str, &str)>) -> Bundle {
-    let Some(parts) = parts() else {
-        // Only a broken build gets here (a test parses the bundle); say so rather than show nothing.
-        let vocabulary = Source { label: "built-in bundle", text: "", format: Format::Json };
-        let loaded = load_with(vocabulary, &[], OPTIONS);
-        return Bundle::checked(loaded.catalog, &loaded.diagnostics, None);
-    };
-    let labels = labels(parts.policies.len());
-    // A council's own file replaces the built-in policy with the same id, so a council can
-    // publish its edited code (from the policy studio) without a rebuild.
-    let replaced = extra.and_then(|(_, text)| policy_id(text));
-    let mut list: Vec<Source<'_>> = parts
-        .policies
-        .iter()
-        .zip(&labels)
-        .filter(|(text, _)| replaced.is_none() || policy_id(text.get()) != replaced)
-        .map(|(text, label)| Source { label, text: text.get(), format: Format::Json })
-        .collect();
-    if let Some((label, text)) = extra {
-        list.push(Source { label, text, format: Format::Json });
-    }
-    let loaded =
-        load_with(Source { label: "vocabulary", text: parts.vocabulary.get(), format: Format::Json }, &list, OPTIONS);
+    let extra_source = extra.map(|(label, text)| Source { label, text, format: Format::Json });
+    let loaded = load_bundle(BUNDLE, extra_source, OPTIONS);
     let custom = extra.and_then(|(label, text)| custom_id(&loaded.catalog, &loaded.diagnostics, label, text));
     Bundle::checked(loaded.catalog, &loaded.diagnostics, custom)
 }
