@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openWidget, answer, heading, artifacts, probity, toCheck } from './harness.mjs';
+import { addInterest, downloadDeclaration } from './officer-journeys.mjs';
 
 const w = (page, sel, options) => page.locator(`probity-widget .pb-host[data-live] ${sel}`, options);
 
@@ -16,28 +17,9 @@ async function council(page, id) {
   await w(page, `input[name="pb-council"][value="${id}"]`).check();
 }
 
-/** One interest: the interests tree walked with these answers, then its details. */
-async function addInterest(page, answers, details) {
-  await answer(page, 'yes');
-  for (const a of answers) await answer(page, a);
-  await w(page, '.pb-panel').waitFor();
-  await w(page, '[data-record-this]', { hasText: 'Add this interest' }).click();
-  await w(page, '.pb-details-page').waitFor();
-  assert.equal(await heading(page), 'About this interest');
-  for (const [field, value] of Object.entries(details)) {
-    const radio = w(page, `input[name="pb-detail-${field}"][value="${value}"]`);
-    if (await radio.count()) await radio.check();
-    else await w(page, `#pb-detail-${field}`).fill(value);
-  }
-  await w(page, '[data-continue]').click();
-  await w(page, '[data-interest-list]').waitFor();
-}
-
 async function download(page, name) {
-  const [file] = await Promise.all([page.waitForEvent('download'), w(page, '[data-download]').click()]);
-  const saved = path.join(artifacts, name);
-  await file.saveAs(saved);
-  return { saved, json: JSON.parse(fs.readFileSync(saved, 'utf8')), suggested: file.suggestedFilename() };
+  const { file: saved, suggested } = await downloadDeclaration(page, path.join(artifacts, name));
+  return { saved, json: JSON.parse(fs.readFileSync(saved, 'utf8')), suggested };
 }
 
 test('Oxfordshire: a nil declaration on appointment, verified', async () => {

@@ -1,18 +1,41 @@
 // Declarations made in the real widget as officers make them, for the register page's tests
 // (issue 12's "done when": the register page loads what the widget downloads, beside files the
 // CLI makes). Each journey ends by downloading the declaration to a file and returns its path.
-// interests.test.mjs and record-details.test.mjs test these pages closely; these journeys only
-// get through them.
+// interests.test.mjs and record-details.test.mjs test these pages closely (with the steps
+// exported here); these journeys only get through them.
 
+import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openWidget, chooseCouncilAndTree, answer, toCheck } from './harness.mjs';
+import { openWidget, chooseCouncilAndTree, answer, heading, toCheck } from './harness.mjs';
 
 const w = (page, sel, options) => page.locator(`probity-widget .pb-host[data-live] ${sel}`, options);
 
-async function download(page, file) {
+/** Presses Download on the check page and saves the declaration to `file`; the name the widget suggested too. */
+export async function downloadDeclaration(page, file) {
   const [d] = await Promise.all([page.waitForEvent('download'), w(page, '[data-download]').click()]);
   await d.saveAs(file);
-  return file;
+  return { file, suggested: d.suggestedFilename() };
+}
+
+async function download(page, file) {
+  return (await downloadDeclaration(page, file)).file;
+}
+
+/** On the add-another page: one interest, walked through the interests tree with these answers, then its details. */
+export async function addInterest(page, answers, details) {
+  await answer(page, 'yes');
+  for (const a of answers) await answer(page, a);
+  await w(page, '.pb-panel').waitFor();
+  await w(page, '[data-record-this]', { hasText: 'Add this interest' }).click();
+  await w(page, '.pb-details-page').waitFor();
+  assert.equal(await heading(page), 'About this interest');
+  for (const [field, value] of Object.entries(details)) {
+    const radio = w(page, `input[name="pb-detail-${field}"][value="${value}"]`);
+    if (await radio.count()) await radio.check();
+    else await w(page, `#pb-detail-${field}`).fill(value);
+  }
+  await w(page, '[data-continue]').click();
+  await w(page, '[data-interest-list]').waitFor();
 }
 
 async function declarant(page, { name, jobTitle, team }) {
@@ -72,19 +95,7 @@ export async function kentTwoInterestsDeclaration(context, url, dir) {
     [['financial', 'yes'], { interest_body: 'Widget Holdings Ltd', interest_description: 'Shareholder', interest_of: 'mine' }],
     [['non_financial', 'no', 'no', 'yes'], { interest_body: 'Canterbury Choir', interest_description: 'Trustee', interest_of: 'mine' }],
   ];
-  for (const [answers, details] of interests) {
-    await answer(page, 'yes');
-    for (const a of answers) await answer(page, a);
-    await w(page, '[data-record-this]').click();
-    await w(page, '.pb-details-page').waitFor();
-    for (const [field, value] of Object.entries(details)) {
-      const radio = w(page, `input[name="pb-detail-${field}"][value="${value}"]`);
-      if (await radio.count()) await radio.check();
-      else await w(page, `#pb-detail-${field}`).fill(value);
-    }
-    await w(page, '[data-continue]').click();
-    await w(page, '[data-interest-list]').waitFor();
-  }
+  for (const [answers, details] of interests) await addInterest(page, answers, details);
   await answer(page, 'no');
   await w(page, '.pb-details-page').waitFor();
   await declarant(page, { name: 'Kit Widget', jobTitle: 'Buyer', team: 'Procurement' });
