@@ -1,12 +1,16 @@
 // Where the first Continue's extra time goes, and the first visit's waterfall: one throttled first
 // visit of the per-tree page (the benchmark's server, flags, Slow 4G and 4× CPU), a Chromium trace
-// around the first and the second press of Continue, and the page's network events from the
-// navigation to "ready". Prints, per press, the click-to-frame time and the trace's biggest
-// main-thread items inside it; and each request's start, first byte and end relative to the
-// navigation. A diagnostic for docs/benchmarks.md's figures, not part of the benchmark.
+// around the first three presses of Continue, and the page's network events from the navigation
+// to "ready". Prints each request's start, first byte and end relative to the navigation; when the
+// page's idle callbacks ran (the widget's rehearsal, crates/web/src/rehearse.rs) against the first
+// click; and per press (found in the trace by its `submit` event: a radio's click is a click too),
+// the click-to-frame time, the trace's biggest items in it and the main thread's tasks in order,
+// each with the wasm compiled lazily in it (V8's wasm.CompileLazy). A diagnostic for
+// docs/benchmarks.md's figures, not part of the benchmark (tracing slows the page).
 //   node tests/bench/profile.mjs                    one visit
 //   PROFILE_WAIT=3000 node tests/bench/profile.mjs  wait 3 s after ready before the first press
 //   PROFILE_RUNS=3                                  several visits, one after another
+//   PROFILE_BEFORE=1500                             also list the tasks up to 1.5 s before each press
 //   PROFILE_TRACE=/tmp/t.json                       also keep the last visit's trace (chrome://tracing)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -110,9 +114,7 @@ async function oneVisit(srv, keep) {
     }
     const events = await stop();
     if (keep) fs.writeFileSync(keep, JSON.stringify({ traceEvents: events }));
-    // The trace's clock: a `navigationStart`-like mark ties performance.now() to trace µs.
-    const mark = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click');
-    return { readyAt, waterfall, navAt, presses, events, mark };
+    return { readyAt, waterfall, navAt, presses, events };
   } finally {
     await close();
   }
@@ -131,7 +133,8 @@ try {
         console.log(`  ${at(r.start).padStart(5)} → ${at(r.firstByte).padStart(5)} → ${at(r.end).padStart(5)}  ${String(r.bytes ?? '').padStart(7)} ${r.priority ?? ''} ${r.encoding ?? ''} ${r.type ?? ''} ${r.url}`);
       }
     }
-    // Each press's window on the trace clock: clicks are EventDispatch 'click' events on the main thread.
+    // Each press's window on the trace clock, from its `submit` event (the trace's and the page's
+    // clocks are not tied, so the window is generous and the tasks are listed by their own times).
     const clicks = v.events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'submit').sort((a, b) => a.ts - b.ts);
     clicks.forEach((c, i) => {
       const p = v.presses[i];
