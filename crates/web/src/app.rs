@@ -187,12 +187,7 @@ pub fn app(config: &Config) -> Html {
 
     // Keep the answers for a reload in this tab; never in kiosk mode, nor with `no-storage`.
     {
-        let saved = match (&state.policy, &state.session) {
-            (Some(p), Some(s)) if !s.answers.is_empty() => {
-                serde_json::to_string(&Saved { policy: p.clone(), session: s.clone(), typed: state.typed.clone() }).ok()
-            }
-            _ => None,
-        };
+        let saved = saved_text(&state);
         let keeps_walk = config.keeps_walk();
         use_effect_with(saved, move |saved| {
             if keeps_walk {
@@ -209,12 +204,17 @@ pub fn app(config: &Config) -> Html {
     // Last of the mount effects (they run in order): only now has the widget restored any saved
     // walk and claimed its history entry, so only now may the first page's actions be replayed.
     // Replayed earlier, a Continue was overwritten in history by the mount's own entry.
+    // Then, once the page is idle, the first answer's one-time work is done ahead on a copy
+    // (crate::rehearse), so the officer's first Continue is as quick as the later ones.
     {
         let root = root.clone();
+        let rehearsal = ((*state).clone(), ui_of(config));
         use_effect_with((), move |_| {
             if let Some(el) = root.cast::<web_sys::Element>() {
                 browser::announce_ready(&el);
             }
+            let (state, ui) = rehearsal;
+            crate::rehearse::when_idle(state, ui);
         });
     }
 
@@ -256,27 +256,7 @@ pub fn app(config: &Config) -> Html {
             }
         });
     }
-    let s = (*state).clone();
-    let body = match (&state.view, state.page()) {
-        (View::Details | View::Declarant, _) => {
-            html! { <DetailsPage state={s} dispatch={dispatch.clone()} kiosk={config.kiosk} /> }
-        }
-        (View::Check, _) => {
-            html! { <CheckPage state={s} dispatch={dispatch.clone()} kiosk={config.kiosk} host={config.host.clone()} /> }
-        }
-        (View::Occasion, _) => html! { <OccasionPage state={s} dispatch={dispatch.clone()} /> },
-        (View::Interests, _) => html! { <InterestsPage state={s} dispatch={dispatch.clone()} /> },
-        (View::Start, _) | (_, None) => html! { <StartPage state={(*state).clone()} dispatch={dispatch.clone()} /> },
-        (View::Compare, Some(Page::Outcome(e))) => {
-            html! { <ComparePage state={(*state).clone()} evaluation={Rc::new(*e)} dispatch={dispatch.clone()} others={(*others).clone()} /> }
-        }
-        (_, Some(Page::Question { .. })) => {
-            html! { <QuestionPage state={(*state).clone()} dispatch={dispatch.clone()} /> }
-        }
-        (_, Some(Page::Outcome(e))) => html! {
-            <OutcomePage state={(*state).clone()} evaluation={Rc::new(*e)} dispatch={dispatch.clone()} kiosk={config.kiosk} />
-        },
-    };
+    let body = page_body(&state, &dispatch, config.kiosk, config.host.clone(), &others);
     let class = classes!("pb-widget", config.kiosk.then_some("pb-kiosk"));
     let kiosk_timer = if config.kiosk {
         html! { <KioskTimer idle_seconds={config.idle_seconds} dispatch={dispatch.clone()} root={root.clone()} /> }
@@ -284,7 +264,7 @@ pub fn app(config: &Config) -> Html {
         html! {}
     };
     let source = custom_policy_note(config, &state);
-    let ui = Ui { heading_level: config.heading_level.clamp(1, 6), kiosk: config.kiosk, keep_title: config.keep_title };
+    let ui = ui_of(config);
     html! {
         <ContextProvider<Ui> context={ui}>
             <div class={class} ref={root} lang="en-GB">
@@ -293,6 +273,54 @@ pub fn app(config: &Config) -> Html {
                 { kiosk_timer }
             </div>
         </ContextProvider<Ui>>
+    }
+}
+
+/// How the host set the widget up, as every page reads it (a context).
+fn ui_of(config: &Config) -> Ui {
+    Ui { heading_level: config.heading_level.clamp(1, 6), kiosk: config.kiosk, keep_title: config.keep_title }
+}
+
+/// The text kept in sessionStorage for a reload in this tab: the council, the answers and what
+/// was typed; none before the first answer.
+pub fn saved_text(state: &State) -> Option<String> {
+    match (&state.policy, &state.session) {
+        (Some(p), Some(s)) if !s.answers.is_empty() => {
+            serde_json::to_string(&Saved { policy: p.clone(), session: s.clone(), typed: state.typed.clone() }).ok()
+        }
+        _ => None,
+    }
+}
+
+/// The page the state shows, below the policy note (also rendered off the page by
+/// crate::rehearse, so it must stay free of effects on anything outside the widget).
+pub fn page_body(
+    state: &State,
+    dispatch: &Callback<Action>,
+    kiosk: bool,
+    host: Option<web_sys::Element>,
+    others: &Others,
+) -> Html {
+    let s = state.clone();
+    match (&state.view, state.page()) {
+        (View::Details | View::Declarant, _) => {
+            html! { <DetailsPage state={s} dispatch={dispatch.clone()} kiosk={kiosk} /> }
+        }
+        (View::Check, _) => {
+            html! { <CheckPage state={s} dispatch={dispatch.clone()} kiosk={kiosk} host={host} /> }
+        }
+        (View::Occasion, _) => html! { <OccasionPage state={s} dispatch={dispatch.clone()} /> },
+        (View::Interests, _) => html! { <InterestsPage state={s} dispatch={dispatch.clone()} /> },
+        (View::Start, _) | (_, None) => html! { <StartPage state={s} dispatch={dispatch.clone()} /> },
+        (View::Compare, Some(Page::Outcome(e))) => {
+            html! { <ComparePage state={s} evaluation={Rc::new(*e)} dispatch={dispatch.clone()} others={others.clone()} /> }
+        }
+        (_, Some(Page::Question { .. })) => {
+            html! { <QuestionPage state={s} dispatch={dispatch.clone()} /> }
+        }
+        (_, Some(Page::Outcome(e))) => html! {
+            <OutcomePage state={s} evaluation={Rc::new(*e)} dispatch={dispatch.clone()} kiosk={kiosk} />
+        },
     }
 }
 

@@ -265,12 +265,43 @@ pub fn focus_marked(root: &web_sys::Element) {
     }
 }
 
-/// Runs `f` in a later task, after the browser has painted the current change. The callback
-/// frees itself once called (no closure is kept alive after it runs).
+/// Runs `f` in a later task, after the browser has painted the current change: a task queued
+/// from the next animation frame, as `www/takeover.js`'s `afterPaint` does. A bare `setTimeout(0)`
+/// from a click ran before that frame in Chromium (tests/bench/profile.mjs's trace), so the
+/// history entry and the storage write it was meant to keep off the officer's wait delayed the
+/// next page instead. A hidden page paints no frames: there it is the next task. The callbacks
+/// free themselves once called (no closure is kept alive after it runs).
 pub fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(w) = web_sys::window() else { return };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let next_task = |w: &web_sys::Window, callback: &JsValue| {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+    };
+    if w.document().is_none_or(|d| d.hidden()) {
+        next_task(&w, &callback);
+        return;
+    }
+    let after_frame = {
+        let callback = callback.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(w) = web_sys::window() {
+                next_task(&w, &callback);
+            }
+        })
+    };
+    if w.request_animation_frame(after_frame.unchecked_ref()).is_err() {
+        next_task(&w, &callback);
+    }
+}
+
+/// Runs `f` when the browser is next idle (`requestIdleCallback`), or in half a second where it
+/// has no such call (Safari). The callback frees itself once called.
+pub fn when_idle(f: impl FnOnce() + 'static) {
     let callback = wasm_bindgen::closure::Closure::once_into_js(f);
     if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+        if w.request_idle_callback(callback.unchecked_ref()).is_err() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 500);
+        }
     }
 }
 

@@ -13,6 +13,7 @@ mod kiosk;
 mod leave_guard;
 mod options;
 mod pages;
+mod rehearse;
 pub mod search;
 mod state;
 

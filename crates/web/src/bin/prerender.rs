@@ -142,10 +142,16 @@ fn embed_page(page: &EmbedPage) -> String {
   <!-- The wasm starts now, beside the stylesheets, rather than after the first paint: the
        question needs only the HTML and CSS, and the wasm is the long pole to "ready". -->
   <link rel="preload" href="../../pkg/probity_web_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+  <script type="module" src="../../embed.js"></script>
+  <!-- The rest of what "ready" needs, asked for now rather than each when the module before it
+       has arrived (embed.js, then probity-widget.js, then pkg/build.js, then the glue: a round
+       trip each on a slow connection, which made the glue come after the wasm). Last, as they are
+       needed last: with six connections to a server, what comes first here is sent first. -->
+  <link rel="modulepreload" href="../../pkg/build.js">
   <!-- This council's compiled policy, the one policy file the page needs, fetched the same way
        (`fetch`, same-origin credentials) as the element then asks for it, so this copy is used. -->
   <link rel="preload" href="../../pkg/policies/{policy}.bin" as="fetch" crossorigin>
-  <script type="module" src="../../embed.js"></script>
+  <link rel="modulepreload" href="../../pkg/probity_web.js">
 </head>
 <body>
   <main id="probity-embed"><probity-widget id="probity-embed-widget" policy="{policy}"{tree_attr}><template shadowrootmode="open"><link rel="stylesheet" href="../../probity.css"><div class="pb-host">{html}</div></template></probity-widget>
