@@ -254,7 +254,7 @@ export function widgetWasmParts(repo, { policyTexts = [] } = {}) {
     execFileSync(bindgen, [input, '--target', 'web', '--no-typescript', '--out-dir', dir], { stdio: 'inherit' });
     const named = path.join(dir, 'named.wasm');
     // The same flags as scripts/build-web.sh, plus -g to keep the names.
-    execFileSync(opt, ['-Os', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    execFileSync(opt, ['-Os', '-g', '--strip-producers', '--strip-target-features', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
       '--enable-mutable-globals', path.join(dir, 'probity_web_bg.wasm'), '-o', named], { stdio: 'inherit' });
     return partsOf(fs.readFileSync(named), policyTexts);
   } finally {
