@@ -1,7 +1,7 @@
 // The widget's wasm by part (policies, checker, yew, serde, std, core, …), so the next change can
 // see where the bytes go. The shipped wasm has no names (wasm-opt drops them), so this rebuilds it
 // from the same cargo output with the same steps as scripts/build-web.sh, but keeping the name
-// section: wasm-bindgen (which keeps names by default), then wasm-opt -Oz with `-g`. Then every
+// section: wasm-bindgen (which keeps names by default), then wasm-opt -Os with `-g`. Then every
 // function body is given to a part by its demangled name, and the data segments to "policies"
 // where they hold a built-in policy's text, else to "data (strings, tables)".
 //
@@ -254,7 +254,7 @@ export function widgetWasmParts(repo, { policyTexts = [] } = {}) {
     execFileSync(bindgen, [input, '--target', 'web', '--no-typescript', '--out-dir', dir], { stdio: 'inherit' });
     const named = path.join(dir, 'named.wasm');
     // The same flags as scripts/build-web.sh, plus -g to keep the names.
-    execFileSync(opt, ['-Oz', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    execFileSync(opt, ['-Os', '-g', '--strip-producers', '--strip-target-features', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
       '--enable-mutable-globals', path.join(dir, 'probity_web_bg.wasm'), '-o', named], { stdio: 'inherit' });
     return partsOf(fs.readFileSync(named), policyTexts);
   } finally {

@@ -125,8 +125,95 @@ pub fn long(d: Date) -> String {
 }
 
 /// The calendar date of an RFC 3339 time, in the time's own offset (the day the officer saw).
+///
+/// Read by hand rather than with `time`'s `Rfc3339` parser, which costs the widget's wasm about
+/// 8 KB: it accepts exactly what that parser accepts (a test compares the two on generated
+/// input), including its rules that any one byte may separate date and time, that a fraction has
+/// one digit or more, and that second 60 is a leap second only at 23:59 UTC on a month's last day.
 pub fn date_of_rfc3339(s: &str) -> Option<Date> {
-    time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).ok().map(|t| t.date())
+    let mut rest = s.as_bytes();
+    let year = digits(take(&mut rest, 4)?)?;
+    let month = after(&mut rest, b'-', 2)?;
+    let day = after(&mut rest, b'-', 2)?;
+    take(&mut rest, 1)?;
+    let hour = digits(take(&mut rest, 2)?)?;
+    let minute = after(&mut rest, b':', 2)?;
+    let second = after(&mut rest, b':', 2)?;
+    if literal(&mut rest, b'.') {
+        digits(take(&mut rest, 1)?)?;
+        while rest.first().is_some_and(u8::is_ascii_digit) {
+            take(&mut rest, 1)?;
+        }
+    }
+    // The offset east of UTC in minutes.
+    let offset = match take(&mut rest, 1)? {
+        b"Z" | b"z" => 0,
+        sign @ (b"+" | b"-") => {
+            let h = digits(take(&mut rest, 2)?)?;
+            let m = after(&mut rest, b':', 2)?;
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let minutes = i64::from(h).checked_mul(60)?.checked_add(i64::from(m))?;
+            if sign == b"-" {
+                minutes.checked_neg()?
+            } else {
+                minutes
+            }
+        }
+        _ => return None,
+    };
+    if !rest.is_empty() || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let month = Month::try_from(u8::try_from(month).ok()?).ok()?;
+    let date = Date::from_calendar_date(i32::try_from(year).ok()?, month, u8::try_from(day).ok()?).ok()?;
+    if second == 60 {
+        // A leap second is the last second of a month in UTC: 23:59 UTC on its last day.
+        let utc = i64::from(hour).checked_mul(60)?.checked_add(i64::from(minute))?.checked_sub(offset)?;
+        const DAY: i64 = 24 * 60;
+        let utc_day = match utc.checked_div_euclid(DAY)? {
+            -1 => date.previous_day(),
+            0 => Some(date),
+            _ => date.next_day(),
+        };
+        let last_of_month = utc_day.is_some_and(|d| d.day() == time::util::days_in_month(d.month(), d.year()));
+        if utc.checked_rem_euclid(DAY)? != 23 * 60 + 59 || !last_of_month {
+            return None;
+        }
+    }
+    Some(date)
+}
+
+/// The first `n` bytes of `rest`, which then starts after them.
+fn take<'a>(rest: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
+    let (head, tail) = rest.split_at_checked(n)?;
+    *rest = tail;
+    Some(head)
+}
+
+/// Whether `rest` starts with `byte`, which is then taken off it.
+fn literal(rest: &mut &[u8], byte: u8) -> bool {
+    match rest.split_first() {
+        Some((&first, tail)) if first == byte => {
+            *rest = tail;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The number after `sep` at the start of `rest`, in exactly `n` digits.
+fn after(rest: &mut &[u8], sep: u8, n: usize) -> Option<u32> {
+    if !literal(rest, sep) {
+        return None;
+    }
+    digits(take(rest, n)?)
+}
+
+/// The number written in `digits`, ASCII digits only (no sign, no space).
+fn digits(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0u32, |n, &c| n.checked_mul(10)?.checked_add(char::from(c).to_digit(10)?))
 }
 
 #[cfg(test)]
@@ -177,5 +264,49 @@ mod tests {
     fn the_day_of_a_time_is_in_its_own_offset() {
         assert_eq!(date_of_rfc3339("2026-11-22T23:30:00-02:00").map(iso).as_deref(), Some("2026-11-22"));
         assert_eq!(date_of_rfc3339("2026-11-22"), None);
+    }
+
+    /// The hand-written reader against `time`'s own RFC 3339 parser, on times built from parts
+    /// that are each sometimes valid and sometimes not (leap seconds, offsets, separators,
+    /// fractions, trailing bytes), so both answers are exercised.
+    #[test]
+    fn date_of_rfc3339_accepts_what_time_accepts() {
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, TestRunner};
+        let two = |max: u32| (0..=max).prop_map(|n| format!("{n:02}"));
+        let part = prop_oneof![
+            8 => (0u32..=9999, two(13), two(32)).prop_map(|(y, m, d)| format!("{y:04}-{m}-{d}")),
+            1 => "[0-9-]{0,11}",
+        ];
+        let time = prop_oneof![
+            8 => (two(24), two(60), prop_oneof![two(61), Just("60".to_string())])
+                .prop_map(|(h, m, s)| format!("{h}:{m}:{s}")),
+            1 => "[0-9:]{0,9}",
+        ];
+        let sep = prop_oneof![Just("T".to_string()), Just("t".to_string()), Just(" ".to_string()), "\\PC{0,2}"];
+        let frac = prop_oneof![Just(String::new()), "\\.[0-9]{0,12}"];
+        let offset = prop_oneof![
+            Just("Z".to_string()),
+            Just("z".to_string()),
+            (prop_oneof![Just('+'), Just('-')], two(25), two(61)).prop_map(|(s, h, m)| format!("{s}{h}:{m}")),
+            "[-+Z0-9:]{0,7}",
+        ];
+        let tail = prop_oneof![8 => Just(String::new()), 1 => "\\PC{0,2}"];
+        let input = (part, sep, time, frac, offset, tail).prop_map(|(a, b, c, d, e, f)| format!("{a}{b}{c}{d}{e}{f}"));
+        let mut runner = TestRunner::new(Config { cases: 5_000, ..Config::default() });
+        let result = runner.run(&input, |s| {
+            let by_time =
+                time::OffsetDateTime::parse(&s, &time::format_description::well_known::Rfc3339).ok().map(|t| t.date());
+            prop_assert_eq!(date_of_rfc3339(&s), by_time, "{}", s);
+            Ok(())
+        });
+        assert!(result.is_ok(), "{result:?}");
+        let leap = ["2016-12-31T23:59:60Z", "2017-01-01T08:59:60+09:00", "2016-12-31T18:59:60-05:00"];
+        for s in leap.iter().chain(&["2016-12-30T23:59:60Z", "2016-12-31T23:58:60Z", "9999-12-31T23:59:60-01:00"]) {
+            let by_time =
+                time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).ok().map(|t| t.date());
+            assert_eq!(date_of_rfc3339(s), by_time, "{s}");
+        }
+        assert!(leap.iter().all(|s| date_of_rfc3339(s).is_some()));
     }
 }

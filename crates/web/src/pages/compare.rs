@@ -62,10 +62,8 @@ pub fn compare_page(props: &Props) -> Html {
             <QuestionPage state={state.clone()} dispatch={props.dispatch.clone()} compare_fact={Some(fact)} intro={Some(intro)} />
         };
     }
-    let facts: BTreeMap<String, serde_json::Value> = state
-        .compare_facts()
-        .map(|(_, f)| f)
-        .unwrap_or_else(|| e.steps.iter().map(|s| (s.fact.clone(), s.answer.to_json())).collect());
+    let facts: BTreeMap<String, serde_json::Value> =
+        state.compare_facts().map(|(_, f)| f).unwrap_or_else(|| crate::state::facts_of(&e.steps));
     let rows = state.bundle.catalog.compare(&e.tree, &facts);
     let on_back = {
         let d = props.dispatch.clone();

@@ -103,7 +103,11 @@ pub fn outcome_page(props: &Props) -> Html {
     // clauses the outcome and each answer rest on, by reference; "What the code says" quotes
     // every other clause in full; "Your answers" lists the questions and answers.
     let deciding = o.cite.first().cloned();
-    let mut seen: BTreeSet<&str> = deciding.iter().map(String::as_str).collect();
+    // Filled by `insert`, not `collect`: collecting into a set sorts first, a sort instance more.
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    if let Some(d) = &deciding {
+        seen.insert(d.as_str());
+    }
     let others: Vec<String> = o
         .cite
         .iter()
