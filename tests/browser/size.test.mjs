@@ -23,16 +23,19 @@ const FIRST_SCREEN_BUDGET = 150 * 1024;
 // Lowered from 460 KB by issue 14 (the policies out of the wasm, one council fetched; the checker
 // only for policy-src): measured 330 KB for Kent's gifts page, Brotli as served; then 351.6 KB
 // with issue 12's "Record this" and declaration-of-interests pages (their record details, dates
-// and v2 declarations are in the wasm officers download); then 309.8 KB with postcard policies.
-const WHOLE_WIDGET_BUDGET = 312 * 1024;
+// and v2 declarations are in the wasm officers download); then 309.8 KB with postcard policies,
+// 293.2 KB with the smaller wasm.
+const WHOLE_WIDGET_BUDGET = 295 * 1024;
 const QUESTION = 'What have you been offered?';
 // Measured 346,747 bytes (Node's zlib at level 9, as below) after issue 14's first cut, from
 // 467,000 with the five policies and the checker inside. Lower it as the wasm shrinks; never
 // raise it without saying what grew and why. Raised once: issue 12's "Record this" and
 // declaration-of-interests pages (the record details and their checks, the `time` crate's date
 // parsing, declarations v2 and the interests flow) grew it to 385,161 bytes. Then 321,613 once
-// the compiled policies were postcard rather than CBOR (crates/core/src/shape.rs).
-const MAIN_WASM_GZIP_BUDGET = 315 * 1024;
+// the compiled policies were postcard rather than CBOR (crates/core/src/shape.rs); then 299,309
+// with tracing compiled out, RFC 3339 times read by hand, maps filled without sorting, wasm-opt -Os
+// and the first answer rehearsed while idle (crates/web/src/rehearse.rs, +2.7 KB).
+const MAIN_WASM_GZIP_BUDGET = 293 * 1024;
 const ISSUE_TARGET = 250 * 1024;
 
 /** Loads the Kent gifts tree in a fresh context and returns the bytes of every finished response. */
@@ -109,14 +112,18 @@ test(`the main wasm is at most ${MAIN_WASM_GZIP_BUDGET / 1024} KB gzip -9, and c
 });
 
 // Postcard files (no field names): Oxfordshire, the largest, measured 32,311 bytes gzip -9 (24,541
-// Brotli as served); they were up to 35.8 KB as CBOR. Issue 14's target is 25 KB.
+// Brotli as served); they were up to 35.8 KB as CBOR. Issue 14's target, 25 KB, is held as served
+// (Brotli, as the budgets above); gzip -9, for a server that sends no Brotli, is over it.
 const POLICY_FILE_GZIP_BUDGET = 32 * 1024;
-test(`each council\u2019s compiled policy file is small enough for one page (at most ${POLICY_FILE_GZIP_BUDGET / 1024} KB gzip)`, () => {
+const POLICY_FILE_SERVED_BUDGET = 25 * 1024;
+test(`each council\u2019s compiled policy file is small enough for one page (at most ${POLICY_FILE_SERVED_BUDGET / 1024} KB as served, ${POLICY_FILE_GZIP_BUDGET / 1024} KB gzip)`, () => {
   const dir = path.join(repo, 'www', 'pkg', 'policies');
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.bin'))) {
     const bytes = fs.readFileSync(path.join(dir, file));
     const gzip = zlib.gzipSync(bytes, { level: 9 }).length;
-    console.log(`${file}: ${bytes.length} bytes raw, ${gzip} gzip -9`);
+    const served = fs.statSync(path.join(dir, `${file}.br`)).size;
+    console.log(`${file}: ${bytes.length} bytes raw, ${gzip} gzip -9, ${served} Brotli as served`);
     assert.ok(gzip <= POLICY_FILE_GZIP_BUDGET, `${file} is ${gzip} bytes gzip, over the ${POLICY_FILE_GZIP_BUDGET}-byte budget`);
+    assert.ok(served <= POLICY_FILE_SERVED_BUDGET, `${file} is ${served} bytes as served, over the ${POLICY_FILE_SERVED_BUDGET}-byte budget`);
   }
 });
