@@ -250,12 +250,20 @@ test('HR loads, checks, sorts, filters, annotates, saves, reopens, adds to and e
     await page.locator('body[data-ready="true"]').waitFor();
     assert.equal(await bodyRows(page).count(), 0);
     await page.setInputFiles('#open-register', registerFile);
-    await page.locator('#message', { hasText: `Opened register.json: ${rows} rows` }).waitFor();
-    assert.equal(await page.locator('#table tbody tr', { hasText: 'Director' }).locator('textarea').inputValue(), 'Removed from the Acme contract panel');
-    // Opening another over it would lose work: refused, nothing changed.
+    await page.locator('#message', { hasText: `Opened register.json: ${rows} rows in the register now` }).waitFor();
+    const director = page.locator('#table tbody tr', { hasText: 'Director' }).locator('textarea');
+    assert.equal(await director.inputValue(), 'Removed from the Acme contract panel');
+    // Opening a register over rows merges it: nothing twice, and where the page's action differs
+    // from the file's, the page's is kept and the row named.
+    await director.fill('Removed from the panel; reviewed in March');
+    await director.blur();
     await page.setInputFiles('#open-register', registerFile);
-    await page.locator('#message', { hasText: 'Not opened' }).waitFor();
+    await page.locator('#message', { hasText: '0 declarations added' }).waitFor();
+    assert.match(await page.locator('#message').innerText(), /Kept this page's management action where register\.json has a different one, for: [^;]*Director/);
     assert.equal(await bodyRows(page).count(), rows);
+    assert.equal(await director.inputValue(), 'Removed from the panel; reviewed in March');
+    await director.fill('Removed from the Acme contract panel');
+    await director.blur();
 
     // One more, and one already there.
     await addFiles(page, [made.extra]);

@@ -142,18 +142,21 @@ async function addPasted() {
 }
 
 async function openRegister(file) {
-  if (state.rows.length > 0) {
-    say([`Not opened: this register already has ${state.rows.length} rows, and opening \`${file.name}\` would replace them.`,
-      'Save this register first, then reload the page and open the other one.'], 'error');
-    return;
-  }
   const result = JSON.parse(state.book.open(await readFile(file)));
   if (result.error) {
     say([`Not opened: \`${file.name}\`: ${result.error}.`, 'Choose a register file saved by this page or by `probity register --register`.'], 'error');
     return;
   }
-  state.actions.clear();
-  say([`Opened ${file.name}: ${result.ok} ${result.ok === 1 ? 'row' : 'rows'}. Add more declarations above, then save the register again.`]);
+  // Merged into what is on the page (each declaration once), so nothing added before it is lost.
+  const m = result.ok;
+  const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  const lines = [`Opened ${file.name}: ${plural(m.rows, 'row', 'rows')} in the register now `
+    + `(${plural(m.added, 'declaration', 'declarations')} added, ${m.already_there} already here). Add more declarations above, then save the register again.`];
+  if (m.actions_taken > 0) lines.push(`${plural(m.actions_taken, 'management action', 'management actions')} taken from ${file.name} for rows that had none here.`);
+  if (m.actions_kept.length > 0) {
+    lines.push(`Kept this page's management action where ${file.name} has a different one, for: ${m.actions_kept.join('; ')}. Check those rows before you save.`);
+  }
+  say(lines);
   render();
 }
 

@@ -237,6 +237,20 @@ pub enum Added {
     AlreadyThere,
 }
 
+/// What merging a saved register into this one did ([`Register::merge`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Merged {
+    /// Declarations this register did not hold, now added with their rows and actions.
+    pub added: usize,
+    /// Declarations it held already (same digest).
+    pub already_there: usize,
+    /// Rows with no management action here that took the saved register's.
+    pub actions_taken: usize,
+    /// Rows whose management action here differs from the saved register's: this register's is
+    /// kept, and each is named ("officer, what, made") so HR can look at both.
+    pub actions_kept: Vec<String>,
+}
+
 /// Why a management action was not set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ActionError {
@@ -282,6 +296,42 @@ impl Register {
         self.rows.extend(rows);
         self.rows.sort_by(|a, b| (&a.made, &a.digest, a.item).cmp(&(&b.made, &b.digest, b.item)));
         Added::New
+    }
+
+    /// Brings a saved register's declarations into this one, as HR expects when they open last
+    /// month's file after adding today's: each declaration once (by digest), every row in date
+    /// order. A management action fills a row that has none here; where both have one and they
+    /// differ, this register's is kept (it is the newer work) and the row is named in the result.
+    pub fn merge(&mut self, saved: Register) -> Merged {
+        let mut merged = Merged::default();
+        let mut seen_new: Vec<String> = Vec::new();
+        let mut seen_old: Vec<String> = Vec::new();
+        let held: Vec<String> = self.rows.iter().map(|r| r.digest.clone()).collect();
+        for row in saved.rows {
+            if !held.contains(&row.digest) {
+                if !seen_new.contains(&row.digest) {
+                    seen_new.push(row.digest.clone());
+                }
+                self.rows.push(row);
+                continue;
+            }
+            if !seen_old.contains(&row.digest) {
+                seen_old.push(row.digest.clone());
+            }
+            let Some(here) = self.rows.iter_mut().find(|r| r.digest == row.digest && r.item == row.item) else {
+                continue;
+            };
+            if here.management_action.is_empty() && !row.management_action.is_empty() {
+                here.management_action = row.management_action;
+                merged.actions_taken = merged.actions_taken.saturating_add(1);
+            } else if !row.management_action.is_empty() && here.management_action != row.management_action {
+                merged.actions_kept.push(format!("{}, {}, {}", here.officer, here.what, here.made));
+            }
+        }
+        self.rows.sort_by(|a, b| (&a.made, &a.digest, a.item).cmp(&(&b.made, &b.digest, b.item)));
+        merged.added = seen_new.len();
+        merged.already_there = seen_old.len();
+        merged
     }
 
     /// Sets the management action of the row whose digest starts with `key` (at least 12

@@ -443,3 +443,54 @@ fn v1_and_v2_declarations_share_one_register() {
     assert_eq!(r1[0].details, "Declaration v1: no record details");
     assert!(matches!(verify_any(&v2, &versions).unwrap().declaration, AnyDeclaration::V2(DeclarationV2::Answer(_))));
 }
+
+#[test]
+fn a_saved_register_opened_over_rows_is_merged_and_this_registers_actions_win() {
+    let catalog = common::catalog();
+    let kent = catalog.policy("kent").unwrap();
+    let versions = Versions::current(&catalog.policies);
+    let declaration = |details: &BTreeMap<String, String>| {
+        let d = build_answer(kent, &eval(kent, "gifts", wine()), details, None, NOW).unwrap();
+        let v = verify_any(&serde_json::to_string(&d).unwrap(), &versions).unwrap();
+        (d.digest.clone(), rows(&v))
+    };
+    let (wine_digest, wine_rows) = declaration(&wine_details());
+    let mut other = wine_details();
+    other.insert("what_offered".into(), "A box of chocolates".into());
+    let (choc_digest, choc_rows) = declaration(&other);
+    let mut third = wine_details();
+    third.insert("what_offered".into(), "Two theatre tickets".into());
+    let (tickets_digest, tickets_rows) = declaration(&third);
+
+    // Last month's register: wine (actioned) and chocolates (actioned).
+    let mut saved = Register::default();
+    saved.add(wine_rows.clone());
+    saved.add(choc_rows.clone());
+    saved.set_action(&wine_digest, 0, "Supplier reminded").unwrap();
+    saved.set_action(&choc_digest, 0, "Shared with the team").unwrap();
+    let saved = Register::parse(&saved.to_json_pretty()).unwrap();
+
+    // Today's page: wine again (no action yet), chocolates (another action), tickets (new).
+    let mut page = Register::default();
+    page.add(wine_rows);
+    page.add(choc_rows);
+    page.add(tickets_rows);
+    page.set_action(&choc_digest, 0, "Returned to the sender").unwrap();
+
+    let merged = page.merge(saved);
+    assert_eq!((merged.added, merged.already_there), (0, 2), "{merged:?}");
+    assert_eq!(merged.actions_taken, 1, "the wine's action comes from the saved register");
+    assert_eq!(merged.actions_kept.len(), 1, "{merged:?}");
+    assert!(merged.actions_kept[0].contains("A box of chocolates"), "{merged:?}");
+    let action = |digest: &str| page.rows.iter().find(|r| r.digest == digest).unwrap().management_action.clone();
+    assert_eq!(action(&wine_digest), "Supplier reminded");
+    assert_eq!(action(&choc_digest), "Returned to the sender");
+    assert_eq!(action(&tickets_digest), "");
+    assert_eq!(page.rows.len(), 3);
+
+    // A register with a declaration this one lacks brings it in, in date order with the rest.
+    let mut fresh = Register::default();
+    let merged = fresh.merge(Register::parse(&page.to_json_pretty()).unwrap());
+    assert_eq!((merged.added, merged.already_there), (3, 0));
+    assert_eq!(fresh, page);
+}

@@ -5,7 +5,7 @@
 use crate::policies::in_force;
 use probity_core::archive::{self, Archived, Versions};
 use probity_core::declaration::{verify_any, Refusal};
-use probity_core::register::{rows, Added, Register, Row};
+use probity_core::register::{rows, Added, Merged, Register, Row};
 use serde::Serialize;
 
 /// The largest declaration read, as `probity verify` and `probity register` limit it.
@@ -126,13 +126,12 @@ impl Book {
         }
     }
 
-    /// Replaces the register with a saved one (what was added since is dropped: the page asks
-    /// first). The file is checked whole before anything changes.
-    pub fn open(&mut self, text: &str) -> Result<usize, String> {
+    /// Opens a saved register: merged into the rows already on the page (each declaration once,
+    /// the page's management action kept where the two differ), so nothing added today is lost.
+    /// The file is checked whole before anything changes.
+    pub fn open(&mut self, text: &str) -> Result<Merged, String> {
         let register = Register::parse(text)?;
-        let count = register.rows.len();
-        self.register = register;
-        Ok(count)
+        Ok(self.register.merge(register))
     }
 
     /// Sets one row's management action (`digest` whole, `item` 0 or the interest's number).
@@ -245,7 +244,7 @@ mod tests {
         assert!(book.set_action(&digest, 0, "a\u{7}b").is_err());
         let saved = book.save();
         let mut again = Book::default();
-        assert_eq!(again.open(&saved).unwrap(), 1);
+        assert_eq!(again.open(&saved).unwrap().added, 1);
         assert_eq!(again.rows()[0].management_action, "Supplier reminded");
         assert!(again.open("{}").is_err());
         assert_eq!(again.rows().len(), 1, "a bad file changes nothing");

@@ -73,7 +73,15 @@ impl RegisterBook {
 
     /// Opens a saved register in place of this one: `{ok: rows}` or `{error}`.
     pub fn open(&mut self, text: &str) -> String {
-        result_json(self.book.open(text).map(serde_json::Value::from))
+        result_json(self.book.open(text).map(|m| {
+            serde_json::json!({
+                "added": m.added,
+                "already_there": m.already_there,
+                "actions_taken": m.actions_taken,
+                "actions_kept": m.actions_kept,
+                "rows": self.book.rows().len(),
+            })
+        }))
     }
 
     /// Sets a row's management action: `{ok}` or `{error}`.
