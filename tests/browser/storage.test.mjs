@@ -58,3 +58,34 @@ test('?no-storage=1 on an iframe page, and the default for comparison', async ()
     await close();
   }
 });
+
+test('an answer is kept even when the page is reloaded before the walk could be written', async () => {
+  // The walk is written after the next page's frame (crate::saved_walk), and at once on
+  // `pagehide` if it is still waiting. Here no frame comes (requestAnimationFrame never calls
+  // back, as on a reload pressed at once), so only the pagehide write can keep the answer.
+  const { context, url, close } = await launch();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${url}embed/kent/gifts.html`);
+    await live(page);
+    const first = await heading(page);
+    await page.locator('probity-widget .pb-radios__input').first().check();
+    const next = await page.evaluate(async () => {
+      window.requestAnimationFrame = () => 0;
+      const host = document.querySelector('probity-widget');
+      const root = host.shadowRoot ?? host;
+      const shown = () => root.querySelector('.pb-host[data-live] h1, .pb-host[data-live] h2')?.textContent;
+      const before = shown();
+      root.querySelector('.pb-host[data-live] [data-continue]').click();
+      for (let i = 0; i < 100 && shown() === before; i++) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 50));
+      return shown();
+    });
+    assert.notEqual(next, first, 'the next page showed before the reload');
+    await page.reload();
+    await live(page);
+    assert.equal(await heading(page), next, 'the reload shows the page the answer led to');
+  } finally {
+    await close();
+  }
+});

@@ -167,10 +167,10 @@ pub fn app(config: &Config) -> Html {
             }
             let mut last = last_pushed.borrow_mut();
             if *seq > 0 && last.as_deref() != Some(key.as_str()) {
-                // pushState costs milliseconds in Chromium; done in the next task, after the new
-                // page is painted, so the officer never waits for it.
+                // pushState costs milliseconds in Chromium; done in the next task, out of the
+                // render (see browser::in_next_task for why not after the frame).
                 let key = key.clone();
-                browser::after_paint(move || {
+                browser::in_next_task(move || {
                     if from_history {
                         browser::replace_history(&instance, &key);
                     } else {
@@ -191,12 +191,8 @@ pub fn app(config: &Config) -> Html {
         let keeps_walk = config.keeps_walk();
         use_effect_with(saved, move |saved| {
             if keeps_walk {
-                // Also after the paint: storage writes are synchronous and can be slow.
-                let saved = saved.clone();
-                browser::after_paint(move || match saved {
-                    Some(text) => browser::session_set(&storage_key, &text),
-                    None => browser::session_remove(&storage_key),
-                });
+                // After the next frame (crate::saved_walk): storage writes are synchronous.
+                crate::saved_walk::write_after_frame(&storage_key, saved.clone());
             }
         });
     }

@@ -265,13 +265,23 @@ pub fn focus_marked(root: &web_sys::Element) {
     }
 }
 
-/// Runs `f` in a later task, after the browser has painted the current change: a task queued
-/// from the next animation frame, as `www/takeover.js`'s `afterPaint` does. A bare `setTimeout(0)`
-/// from a click ran before that frame in Chromium (tests/bench/profile.mjs's trace), so the
-/// history entry and the storage write it was meant to keep off the officer's wait delayed the
-/// next page instead. A hidden page paints no frames: there it is the next task. The callbacks
-/// free themselves once called (no closure is kept alive after it runs).
-pub fn after_paint(f: impl FnOnce() + 'static) {
+/// Runs `f` in a later task (`setTimeout(0)`), outside the render that asked for it: the history
+/// entry is written there. Not deferred past the next frame (as the saved walk is,
+/// crate::saved_walk): then the next page showed a frame before its history entry existed, and a
+/// Back pressed as soon as it showed went to the wrong page (tests/browser/every-path.test.mjs
+/// caught 7 such walks). The callback frees itself once called (no closure is kept alive after
+/// it runs).
+pub fn in_next_task(f: impl FnOnce() + 'static) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+    }
+}
+
+/// Runs `f` in a task queued from the next animation frame, so after the browser has painted
+/// the current change (as `www/takeover.js`'s `afterPaint`); on a hidden page, which paints no
+/// frames, in the next task. The callbacks free themselves once called.
+pub fn after_frame(f: impl FnOnce() + 'static) {
     let Some(w) = web_sys::window() else { return };
     let callback = wasm_bindgen::closure::Closure::once_into_js(f);
     let next_task = |w: &web_sys::Window, callback: &JsValue| {
@@ -281,7 +291,7 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
         next_task(&w, &callback);
         return;
     }
-    let after_frame = {
+    let after = {
         let callback = callback.clone();
         wasm_bindgen::closure::Closure::once_into_js(move || {
             if let Some(w) = web_sys::window() {
@@ -289,7 +299,7 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
             }
         })
     };
-    if w.request_animation_frame(after_frame.unchecked_ref()).is_err() {
+    if w.request_animation_frame(after.unchecked_ref()).is_err() {
         next_task(&w, &callback);
     }
 }

@@ -14,6 +14,7 @@ mod leave_guard;
 mod options;
 mod pages;
 mod rehearse;
+mod saved_walk;
 pub mod search;
 mod state;
 

@@ -56,7 +56,7 @@ fn rehearse(state: State, answer: String, ui: Ui) {
     let props = Props { from: (*from).clone(), to: (*to).clone(), ui };
     let handle = yew::Renderer::<Rehearsal>::with_root_and_props(root, props).render();
     // Yew renders in microtasks, so by the next task both pages have been rendered.
-    browser::after_paint(move || handle.destroy());
+    browser::in_next_task(move || handle.destroy());
 }
 
 #[derive(Properties, PartialEq)]
