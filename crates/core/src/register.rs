@@ -304,20 +304,15 @@ impl Register {
     /// differ, this register's is kept (it is the newer work) and the row is named in the result.
     pub fn merge(&mut self, saved: Register) -> Merged {
         let mut merged = Merged::default();
-        let mut seen_new: Vec<String> = Vec::new();
-        let mut seen_old: Vec<String> = Vec::new();
-        let held: Vec<String> = self.rows.iter().map(|r| r.digest.clone()).collect();
+        let held: std::collections::BTreeSet<String> = self.rows.iter().map(|r| r.digest.clone()).collect();
+        let (mut added, mut already) = (std::collections::BTreeSet::new(), std::collections::BTreeSet::new());
         for row in saved.rows {
             if !held.contains(&row.digest) {
-                if !seen_new.contains(&row.digest) {
-                    seen_new.push(row.digest.clone());
-                }
+                added.insert(row.digest.clone());
                 self.rows.push(row);
                 continue;
             }
-            if !seen_old.contains(&row.digest) {
-                seen_old.push(row.digest.clone());
-            }
+            already.insert(row.digest.clone());
             let Some(here) = self.rows.iter_mut().find(|r| r.digest == row.digest && r.item == row.item) else {
                 continue;
             };
@@ -329,8 +324,8 @@ impl Register {
             }
         }
         self.rows.sort_by(|a, b| (&a.made, &a.digest, a.item).cmp(&(&b.made, &b.digest, b.item)));
-        merged.added = seen_new.len();
-        merged.already_there = seen_old.len();
+        merged.added = added.len();
+        merged.already_there = already.len();
         merged
     }
 

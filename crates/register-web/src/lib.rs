@@ -71,7 +71,8 @@ impl RegisterBook {
         to_json(&self.book.add(file, text))
     }
 
-    /// Opens a saved register in place of this one: `{ok: rows}` or `{error}`.
+    /// Opens a saved register, merged into this one (`Register::merge`): `{ok: {added,
+    /// already_there, actions_taken, actions_kept, rows}}` or `{error}`.
     pub fn open(&mut self, text: &str) -> String {
         result_json(self.book.open(text).map(|m| {
             serde_json::json!({

@@ -204,13 +204,13 @@ pub fn app(config: &Config) -> Html {
     // (crate::rehearse), so the officer's first Continue is as quick as the later ones.
     {
         let root = root.clone();
-        let rehearsal = ((*state).clone(), ui_of(config));
+        // The handle, not a copy of the state: this runs once, so the copy is made only then.
+        let (state, ui) = (state.clone(), ui_of(config));
         use_effect_with((), move |_| {
             if let Some(el) = root.cast::<web_sys::Element>() {
                 browser::announce_ready(&el);
             }
-            let (state, ui) = rehearsal;
-            crate::rehearse::when_idle(state, ui);
+            crate::rehearse::when_idle((*state).clone(), ui);
         });
     }
 

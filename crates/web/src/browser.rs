@@ -272,10 +272,14 @@ pub fn focus_marked(root: &web_sys::Element) {
 /// caught 7 such walks). The callback frees itself once called (no closure is kept alive after
 /// it runs).
 pub fn in_next_task(f: impl FnOnce() + 'static) {
-    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
     if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+        queue_task(&w, &wasm_bindgen::closure::Closure::once_into_js(f));
     }
+}
+
+/// Queues a JavaScript function as a task (`setTimeout(0)`).
+fn queue_task(w: &web_sys::Window, callback: &JsValue) {
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
 }
 
 /// Runs `f` in a task queued from the next animation frame, so after the browser has painted
@@ -284,23 +288,20 @@ pub fn in_next_task(f: impl FnOnce() + 'static) {
 pub fn after_frame(f: impl FnOnce() + 'static) {
     let Some(w) = web_sys::window() else { return };
     let callback = wasm_bindgen::closure::Closure::once_into_js(f);
-    let next_task = |w: &web_sys::Window, callback: &JsValue| {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
-    };
     if w.document().is_none_or(|d| d.hidden()) {
-        next_task(&w, &callback);
+        queue_task(&w, &callback);
         return;
     }
     let after = {
         let callback = callback.clone();
         wasm_bindgen::closure::Closure::once_into_js(move || {
             if let Some(w) = web_sys::window() {
-                next_task(&w, &callback);
+                queue_task(&w, &callback);
             }
         })
     };
     if w.request_animation_frame(after.unchecked_ref()).is_err() {
-        next_task(&w, &callback);
+        queue_task(&w, &callback);
     }
 }
 
