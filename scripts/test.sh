@@ -25,7 +25,7 @@ cargo clippy -q -p probity-web --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -q -p probity-web --features ssr --bin prerender -- -D warnings
 
 step "widget logic (wasm-bindgen-test in Node)"
-wasm-pack test --node crates/web
+wasm-pack test --node crates/web --features bundle
 
 step "building the widget (wasm-pack, release)"
 scripts/build-web.sh

@@ -94,6 +94,7 @@ pub fn load_with(vocabulary: Source<'_>, policies: &[Source<'_>], options: Check
 /// texts [`load_with`] takes, as slices of the bundle's own text: each policy is parsed and
 /// checked on its own, so one broken policy never hides the others, and the text is not printed
 /// back out from parsed values (the browser pages that load a bundle feel that at start-up).
+#[cfg(feature = "bundle")]
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct BundleParts<'a> {
@@ -106,6 +107,7 @@ struct BundleParts<'a> {
 /// Loads a bundle as [`load_with`] loads files, each policy labelled "built-in policy N" (its id
 /// is inside). `extra` is one more policy (a council's own file); it replaces a bundled policy
 /// with the same id, so a council can publish its edited code without a rebuild.
+#[cfg(feature = "bundle")]
 pub fn load_bundle(bundle: &str, extra: Option<Source<'_>>, options: CheckOptions) -> Loaded {
     let parts: BundleParts<'_> = match serde_json::from_str(bundle) {
         Ok(parts) => parts,
@@ -128,6 +130,7 @@ pub fn load_bundle(bundle: &str, extra: Option<Source<'_>>, options: CheckOption
 }
 
 /// The id in a JSON policy's `[policy]` header, read as a plain value (the policy may not check).
+#[cfg(feature = "bundle")]
 fn policy_id(json: &str) -> Option<String> {
     let value: serde_json::Value = serde_json::from_str(json).ok()?;
     value.get("policy")?.get("id")?.as_str().map(str::to_string)

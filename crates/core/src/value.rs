@@ -249,10 +249,19 @@ impl<'de> Deserialize<'de> for Value {
         }
         Ok(match Shape::deserialize(d)? {
             Shape::Number(n) => Value::Number(n),
-            Shape::Text(s) => match parse_money(&s) {
-                Ok(m) if s.chars().next().is_some_and(|c| c.is_ascii_digit()) => Value::Money(m),
-                _ => Value::Option(s),
-            },
+            Shape::Text(s) => Value::from_saved_text(s),
         })
+    }
+}
+
+impl Value {
+    /// A value saved as text, read back by shape: money is written as digits (`"25.50"`) and an
+    /// option id never starts with one, so text that starts with a digit and reads as money is
+    /// money. (Shared by the JSON reading above and the widget's reading of its saved walk.)
+    pub fn from_saved_text(s: String) -> Value {
+        match parse_money(&s) {
+            Ok(m) if s.chars().next().is_some_and(|c| c.is_ascii_digit()) => Value::Money(m),
+            _ => Value::Option(s),
+        }
     }
 }

@@ -8,9 +8,9 @@ use crate::pages::compare::Others;
 use crate::pages::details::DetailsPage;
 use crate::pages::interests::{InterestsPage, OccasionPage};
 use crate::pages::{compare::ComparePage, outcome::OutcomePage, question::QuestionPage, start::StartPage, Ui};
+use crate::saved_walk::{self, Saved};
 use crate::state::{Action, State, View};
-use probity_core::session::{Page, Session};
-use std::collections::BTreeMap;
+use probity_core::session::Page;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -62,16 +62,6 @@ impl Config {
     }
 }
 
-/// The saved form of an in-progress walk (sessionStorage only; never in kiosk mode).
-#[derive(serde::Serialize, serde::Deserialize)]
-struct Saved {
-    policy: String,
-    session: Session,
-    /// What was typed for money and number answers (see `State::typed`).
-    #[serde(default)]
-    typed: BTreeMap<String, String>,
-}
-
 /// The name of the page the state shows, for the title: its question, its verdict, or the
 /// start page's heading.
 pub fn page_title(state: &State) -> String {
@@ -117,9 +107,7 @@ pub fn app(config: &Config) -> Html {
                 browser::session_remove(&storage_key);
             }
             if keeps_walk {
-                if let Some(saved) =
-                    browser::session_get(&storage_key).and_then(|t| serde_json::from_str::<Saved>(&t).ok())
-                {
+                if let Some(saved) = browser::session_get(&storage_key).and_then(|t| saved_walk::read(&t)) {
                     state.dispatch(Action::Restore {
                         policy: saved.policy,
                         session: saved.session,
@@ -282,7 +270,7 @@ fn ui_of(config: &Config) -> Ui {
 pub fn saved_text(state: &State) -> Option<String> {
     match (&state.policy, &state.session) {
         (Some(p), Some(s)) if !s.answers.is_empty() => {
-            serde_json::to_string(&Saved { policy: p.clone(), session: s.clone(), typed: state.typed.clone() }).ok()
+            Some(saved_walk::text(&Saved { policy: p.clone(), session: s.clone(), typed: state.typed.clone() }))
         }
         _ => None,
     }

@@ -7,19 +7,26 @@
 //!
 //! [`embedded`] and [`with_extra_policy`] check the JSON bundle with the core instead: for the
 //! build-time prerender and the tests, never called from [`crate::mount`], so the linker leaves
-//! them (and the bundle's text) out of the widget's wasm.
+//! them (and the bundle's text) out of the widget's wasm. They exist only with the `bundle`
+//! feature (the prerender and the tests), whose JSON reading would otherwise come with them.
 
+#[cfg(feature = "bundle")]
 use probity_core::catalog::load_bundle;
+#[cfg(feature = "bundle")]
 use probity_core::diag::{Code, Diagnostic};
-use probity_core::{Catalog, CheckOptions, Format, Source};
+use probity_core::Catalog;
+#[cfg(feature = "bundle")]
+use probity_core::{CheckOptions, Format, Source};
 
 /// Every policy and the vocabulary as one JSON document, without the scenario cases (the rules
 /// only), written by `probity bundle --without-cases` (scripts/regen-docs.sh); a test fails if it
 /// is stale. JSON rather than TOML keeps a TOML parser out of the wasm the officer downloads.
+#[cfg(feature = "bundle")]
 const BUNDLE: &str = include_str!("../policies.bundle.json");
 
 /// The widget checks what it carries exactly as `probity lint` does, except that the cases
 /// were left out of the bundle and so are not required.
+#[cfg(feature = "bundle")]
 const OPTIONS: CheckOptions = CheckOptions { require_cases: false };
 
 /// The checked catalog and whatever problems checking or loading found.
@@ -47,6 +54,7 @@ impl Bundle {
         &self.problems
     }
 
+    #[cfg(feature = "bundle")]
     fn checked(catalog: Catalog, diagnostics: &[Diagnostic], custom: Option<String>) -> Bundle {
         let problems = diagnostics.iter().filter(|d| d.is_error()).map(problem).collect();
         Bundle { catalog, problems, custom }
@@ -54,6 +62,7 @@ impl Bundle {
 }
 
 /// An error as the panel lists it.
+#[cfg(feature = "bundle")]
 pub fn problem(d: &Diagnostic) -> String {
     format!("{} ({}): {}", d.message, d.location, d.help)
 }
@@ -98,16 +107,19 @@ pub fn from_compiled(files: &[CompiledFile], custom: Option<(&str, &[u8])>) -> B
     Bundle { catalog, problems, custom }
 }
 
+#[cfg(feature = "bundle")]
 pub fn embedded() -> Bundle {
     load(None)
 }
 
 /// A council's own policy, fetched as JSON by the host page (`policy-src`), checked against the
 /// built-in vocabulary. The built-in policies stay available beside it.
+#[cfg(feature = "bundle")]
 pub fn with_extra_policy(label: &str, json: &str) -> Bundle {
     load(Some((label, json)))
 }
 
+#[cfg(feature = "bundle")]
 fn load(extra: Option<(&str, &str)>) -> Bundle {
     let extra_source = extra.map(|(label, text)| Source { label, text, format: Format::Json });
     let loaded = load_bundle(BUNDLE, extra_source, OPTIONS);
@@ -119,6 +131,7 @@ fn load(extra: Option<(&str, &str)>) -> Bundle {
 /// built-in id has replaced the built-in one (see above), so it is named as custom too: the
 /// officer is told where the code they are reading came from.
 /// The id is read with the core's own parser (already in the wasm, so no new code for it).
+#[cfg(feature = "bundle")]
 fn custom_id(catalog: &Catalog, diagnostics: &[Diagnostic], label: &str, text: &str) -> Option<String> {
     let id = probity_core::raw::parse_policy(text, Format::Json).ok()?.policy.id;
     let refused = diagnostics.iter().any(|d| d.code == Code::L015 && d.location.policy == label);

@@ -23,7 +23,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 pub use app::{App, Config};
-pub use catalog::{embedded, from_compiled, with_extra_policy, Bundle, CompiledFile};
+#[cfg(feature = "bundle")]
+pub use catalog::{embedded, with_extra_policy};
+pub use catalog::{from_compiled, Bundle, CompiledFile};
 pub use state::{Action, State, View};
 
 /// A mounted widget; dropping it (or calling `destroy`) removes it.

@@ -5,7 +5,7 @@
 //! serde struct did (security review, row 1). Every problem is a warning for the console, and
 //! every fallback is the safe one: kiosk on, the default idle time, nothing stored.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Seconds without a touch before a kiosk clears itself, when the host names none (or a bad one).
 pub const DEFAULT_IDLE_SECONDS: u32 = 120;
@@ -125,13 +125,18 @@ fn idle(value: &JsValue) -> Result<u32, String> {
     Ok(n as u32)
 }
 
-/// A value as the host would recognise it in a message.
+/// A value as the host would recognise it in a message: `3`, `1.5`, `null`, `{"a":1}`. Numbers
+/// and the rest are written by the browser (Rust's own float formatting would be 14 KB of the
+/// officer's download, for this one message).
 fn shown(value: &JsValue) -> String {
-    match (value.as_string(), value.as_f64()) {
-        (Some(s), _) => s,
-        (None, Some(n)) => n.to_string(),
-        (None, None) => format!("{value:?}"),
+    if let Some(text) = value.as_string() {
+        return text;
     }
+    let written = match value.dyn_ref::<js_sys::Number>() {
+        Some(n) => n.to_string_with_radix(10).ok(),
+        None => js_sys::JSON::stringify(value).ok(),
+    };
+    written.and_then(|w| w.as_string()).unwrap_or_else(|| format!("{value:?}"))
 }
 
 #[cfg(test)]
@@ -163,6 +168,22 @@ mod tests {
             assert_eq!(o.idle_seconds, DEFAULT_IDLE_SECONDS);
             assert_eq!(warnings.len(), 1, "{warnings:?}");
             assert!(warnings.iter().all(|w| w.contains(&format!("not `{}`", shown(&bad)))), "{warnings:?}");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn a_bad_value_is_shown_as_the_host_wrote_it() {
+        let cases = [
+            (JsValue::from(90.5), "90.5"),
+            (JsValue::from(5e9), "5000000000"),
+            (JsValue::from(-1), "-1"),
+            (JsValue::from("soon"), "soon"),
+            (JsValue::NULL, "null"),
+            (JsValue::TRUE, "true"),
+            (object(&[("a", 1.into())]), r#"{"a":1}"#),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(shown(&value), expected);
         }
     }
 
