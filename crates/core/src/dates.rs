@@ -22,7 +22,7 @@ impl DateError {
     /// The message for the field, as "Date offered must be a real date".
     pub fn field_message(&self, label: &str) -> String {
         match self {
-            DateError::Empty => format!("Enter {}", lower_first(label)),
+            DateError::Empty => format!("Enter {}", crate::case::lower_first(label)),
             DateError::Shape { .. } | DateError::NotReal { .. } => format!("{label} must be a real date"),
             DateError::Year { .. } => format!("{label} must have a year from 1900 onwards"),
         }
@@ -39,14 +39,6 @@ impl std::fmt::Display for DateError {
             DateError::NotReal { input } => write!(f, "`{input}` is not a real date"),
             DateError::Year { year } => write!(f, "the year `{year}` is outside 1900 to 9999"),
         }
-    }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_lowercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 

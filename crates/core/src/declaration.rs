@@ -441,10 +441,14 @@ impl fmt::Display for VerifyError {
                 write!(f, "re-running the answers gives a different declaration at `{field}`")
             }
             VerifyError::Declarant { field, problem } => {
-                write!(f, "the declarant's `{field}` is not one the widget accepts: {}", problem.to_lowercase())
+                write!(f, "the declarant's `{field}` is not one the widget accepts: {}", crate::case::lower(problem))
             }
             VerifyError::Details { field, problem } => {
-                write!(f, "the record detail `{field}` does not fit the policy version: {}", lower_first(problem))
+                write!(
+                    f,
+                    "the record detail `{field}` does not fit the policy version: {}",
+                    crate::case::lower_first(problem)
+                )
             }
             VerifyError::Interests { message } => write!(f, "the declaration of interests does not add up: {message}"),
         }
@@ -481,14 +485,6 @@ impl VerifyError {
             VerifyError::UnknownPolicy { .. } | VerifyError::UnknownVersion { .. } => Refusal::UnknownVersion,
             _ => Refusal::Invalid,
         }
-    }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_lowercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 

@@ -49,7 +49,8 @@ fn write_value(value: &serde_json::Value, out: &mut String) -> Result<(), FloatI
         }
         J::Object(map) => {
             let mut members: Vec<(&String, &serde_json::Value)> = map.iter().collect();
-            members.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+            // Names in an object are unique, so an unstable sort gives the one order (and less code).
+            members.sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
             out.push('{');
             for (i, (k, v)) in members.into_iter().enumerate() {
                 if i > 0 {

@@ -17,6 +17,7 @@
 #![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
 pub mod archive;
+pub mod case;
 pub mod catalog;
 pub mod check;
 #[cfg(feature = "compiled")]

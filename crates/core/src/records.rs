@@ -12,7 +12,6 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::str::FromStr;
 
 /// The longest text a text field may allow, and the default.
 pub const MAX_TEXT: u32 = 2000;
@@ -147,7 +146,7 @@ pub fn check_details(
                 let verb = if matches!(field.kind, RecordKind::Choice) { "Select" } else { "Enter" };
                 problems.push(DetailProblem {
                     field: u.field.clone(),
-                    message: format!("{verb} {}", lower_first(&field.label)),
+                    message: format!("{verb} {}", crate::case::lower_first(&field.label)),
                 });
             }
             continue;
@@ -197,7 +196,7 @@ fn check_value(field: &RecordField, typed: &str, made_on: time::Date) -> Result<
         }
         RecordKind::Choice => match field.options.iter().find(|o| o.id == typed) {
             Some(o) => Ok((o.id.clone(), o.label.clone())),
-            None => Err(format!("Select {}", lower_first(label))),
+            None => Err(format!("Select {}", crate::case::lower_first(label))),
         },
         RecordKind::Money => {
             let v = crate::money::parse_money(typed).map_err(|e| format!("{label}: {}", e.field_message()))?;
@@ -209,21 +208,13 @@ fn check_value(field: &RecordField, typed: &str, made_on: time::Date) -> Result<
             if t.is_empty() || t.len() > 12 || !t.chars().all(|c| c.is_ascii_digit() || c == '.') {
                 return Err(bad());
             }
-            let v = Decimal::from_str(&t).map_err(|_| bad())?;
+            let v = Decimal::from_str_exact(&t).map_err(|_| bad())?;
             if v.scale() > 2 || v < Decimal::from(*min) || v > Decimal::from(*max) {
                 return Err(bad());
             }
             let shown = v.normalize().to_string();
             Ok((shown.clone(), shown))
         }
-    }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_lowercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 

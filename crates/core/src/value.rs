@@ -150,15 +150,16 @@ pub fn parse_input(fact: &Fact, input: &str) -> Result<Value, ValueError> {
             if text.is_empty() {
                 return Err(ValueError::NoChoice { fact: fact.id.clone() });
             }
-            let lower = text.to_lowercase();
-            let found =
-                fact.options.iter().find(|o| o.id == text || o.id == lower || o.label.to_lowercase() == lower).or_else(
-                    || match (&fact.kind, lower.as_str()) {
-                        (FactKind::YesNo { .. }, "y" | "true") => fact.option("yes"),
-                        (FactKind::YesNo { .. }, "n" | "false") => fact.option("no"),
-                        _ => None,
-                    },
-                );
+            let lower = crate::case::lower(text);
+            let found = fact
+                .options
+                .iter()
+                .find(|o| o.id == text || o.id == lower || crate::case::lower(&o.label) == lower)
+                .or_else(|| match (&fact.kind, lower.as_str()) {
+                    (FactKind::YesNo { .. }, "y" | "true") => fact.option("yes"),
+                    (FactKind::YesNo { .. }, "n" | "false") => fact.option("no"),
+                    _ => None,
+                });
             found.map(|o| Value::Option(o.id.clone())).ok_or_else(|| ValueError::UnknownOption {
                 fact: fact.id.clone(),
                 given: text.to_string(),

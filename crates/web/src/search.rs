@@ -5,6 +5,8 @@
 //! (a common English ending removed) and looked for anywhere in the tree's title and topics;
 //! every word must be found. Deliberately simple: no ranking, no spelling correction.
 
+use probity_core::case::lower;
+
 /// Endings removed from a typed word, longest first; a stem keeps at least three letters.
 const ENDINGS: [&str; 7] = ["ing", "ers", "es", "ed", "er", "e", "s"];
 
@@ -15,8 +17,8 @@ fn stem(word: &str) -> &str {
 /// True when every word of `query` (a stem of it) appears in one of `texts`; an empty query
 /// matches everything.
 pub fn matches(query: &str, texts: &[&str]) -> bool {
-    let haystack = texts.iter().map(|t| t.to_lowercase()).collect::<Vec<_>>().join(" ");
-    query.to_lowercase().split_whitespace().all(|word| haystack.contains(stem(word)))
+    let haystack = texts.iter().map(|t| lower(t)).collect::<Vec<_>>().join(" ");
+    lower(query).split_whitespace().all(|word| haystack.contains(stem(word)))
 }
 
 /// The words the search box's hint offers as examples; each finds a question in every council

@@ -202,6 +202,9 @@ fn search_examples_find_a_question_in_every_council() {
     assert!(matches("gifts hospitality", &["Gifts", "Hospitality"]));
     assert!(!matches("gifts hospitality", &["Gifts"]), "every word must be found");
     assert!(matches("  ", &["anything"]), "an empty search shows everything");
+    // Case is folded for the letters English and Welsh use, typed or in the code's words.
+    assert!(matches("RHODDION", &["Rhoddion a lletygarwch"]));
+    assert!(matches("ŴYR", &["ŵyr"]) && matches("ÂR", &["âr"]));
 }
 
 /// Security review row 15: a reset (kiosk idle, or Start again) returns to where the host

@@ -56,7 +56,7 @@ fn shown(state: &State, tree: &str, typed: &BTreeMap<String, String>) -> Vec<Det
 fn change_link(text: &str, onclick: Callback<MouseEvent>) -> Html {
     html! {
         <dd class="pb-summary-list__actions pb-no-print">
-            <a href="#" class="pb-link" data-change-detail="true" {onclick}>{ "Change" }<span class="pb-visually-hidden">{ format!(" {}", text.to_lowercase()) }</span></a>
+            <a href="#" class="pb-link" data-change-detail="true" {onclick}>{ "Change" }<span class="pb-visually-hidden">{ format!(" {}", probity_core::case::lower(text)) }</span></a>
         </dd>
     }
 }
