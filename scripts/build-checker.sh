@@ -13,8 +13,11 @@ profile=--release
 wasm-pack build crates/checker --target web --out-dir ../../www/checker/pkg --no-typescript --no-pack "$profile"
 rm -f www/checker/pkg/.gitignore
 if [ "$profile" = --release ]; then
-  tests/browser/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals www/checker/pkg/probity_checker_bg.wasm -o www/checker/pkg/probity_checker_bg.wasm.opt
+  # The WebAssembly features rustc's output uses, as for the widget: the --enable-* lines of
+  # scripts/wasm-opt-flags (one flag a line, no spaces, so split as words).
+  # shellcheck disable=SC2046
+  tests/browser/node_modules/.bin/wasm-opt -Oz $(grep -e '^--enable-' scripts/wasm-opt-flags) \
+    www/checker/pkg/probity_checker_bg.wasm -o www/checker/pkg/probity_checker_bg.wasm.opt
   mv www/checker/pkg/probity_checker_bg.wasm.opt www/checker/pkg/probity_checker_bg.wasm
 fi
 ls -l www/checker/pkg/probity_checker_bg.wasm | awk '{print "built www/checker/pkg/probity_checker_bg.wasm: " $5 " bytes"}'

@@ -19,7 +19,10 @@ node_bin=tests/browser/node_modules/.bin
 wasm-pack build crates/studio --target web --out-dir ../../www/studio/pkg --no-typescript --no-pack "$profile"
 rm -f www/studio/pkg/.gitignore
 if [ "$profile" = --release ]; then
-  "$node_bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  # The WebAssembly features rustc's output uses, as for the widget: the --enable-* lines of
+  # scripts/wasm-opt-flags (one flag a line, no spaces, so split as words).
+  # shellcheck disable=SC2046
+  "$node_bin/wasm-opt" -Oz $(grep -e '^--enable-' scripts/wasm-opt-flags) \
     www/studio/pkg/probity_studio_bg.wasm -o www/studio/pkg/probity_studio_bg.wasm.opt
   mv www/studio/pkg/probity_studio_bg.wasm.opt www/studio/pkg/probity_studio_bg.wasm
 fi

@@ -26,12 +26,10 @@ cargo run -q -p probity-cli -- compile --out www/pkg/policies
 
 if [ "$profile" = --release ]; then
   opt=tests/browser/node_modules/.bin/wasm-opt
-  # -Os, not -Oz: its output is larger raw (about 2%) but smaller compressed, which is what is
-  # sent (measured on this wasm: gzip -9 1.4 to 1.8 KB and Brotli about 2 KB smaller; -O2, -O3, --gufa, -Oz -Oz
-  # and -O3 -Oz were all larger). tests/bench/wasm-parts.mjs runs the same passes. The producers
-  # and target_features sections are for tools, never read by a browser: 228 bytes gzip.
-  "$opt" -Os --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-    www/pkg/probity_web_bg.wasm -o www/pkg/probity_web_bg.wasm.opt
+  # The flags, and why they are these (-Os, not -Oz), are in scripts/wasm-opt-flags, which
+  # tests/bench/wasm-parts.mjs reads too so that its named copy is this wasm.
+  mapfile -t opt_flags < <(grep -v -e '^#' -e '^$' scripts/wasm-opt-flags)
+  "$opt" "${opt_flags[@]}" www/pkg/probity_web_bg.wasm -o www/pkg/probity_web_bg.wasm.opt
   mv www/pkg/probity_web_bg.wasm.opt www/pkg/probity_web_bg.wasm
 fi
 # The checker module for `policy-src` (its own wasm, www/checker/pkg/): built here so its files

@@ -1,7 +1,7 @@
 // The widget's wasm by part (policies, checker, yew, serde, std, core, …), so the next change can
 // see where the bytes go. The shipped wasm has no names (wasm-opt drops them), so this rebuilds it
 // from the same cargo output with the same steps as scripts/build-web.sh, but keeping the name
-// section: wasm-bindgen (which keeps names by default), then wasm-opt -Os with `-g`. Then every
+// section: wasm-bindgen (which keeps names by default), then wasm-opt with the widget's flags (scripts/wasm-opt-flags: -Os, …) and `-g`. Then every
 // function body is given to a part by its demangled name, and the data segments to "policies"
 // where they hold a built-in policy's text, else to "data (strings, tables)".
 //
@@ -240,6 +240,12 @@ export function partsOf(buf, policyTexts = []) {
   return { parts: list.sort((a, b) => b.raw - a.raw), total: buf.length - named, nameSection: named, unnamed };
 }
 
+/** The widget's wasm-opt flags, from scripts/wasm-opt-flags (one a line; # comments and blank lines skipped). */
+export function wasmOptFlags(repo) {
+  return fs.readFileSync(path.join(repo, 'scripts', 'wasm-opt-flags'), 'utf8').split('\n')
+    .map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+}
+
 /**
  * Builds the named copy of the widget's wasm from the release cargo output and measures it.
  * Returns null (with the reason) when a tool or the cargo output is missing.
@@ -253,9 +259,8 @@ export function widgetWasmParts(repo, { policyTexts = [] } = {}) {
   try {
     execFileSync(bindgen, [input, '--target', 'web', '--no-typescript', '--out-dir', dir], { stdio: 'inherit' });
     const named = path.join(dir, 'named.wasm');
-    // The same flags as scripts/build-web.sh, plus -g to keep the names.
-    execFileSync(opt, ['-Os', '-g', '--strip-producers', '--strip-target-features', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-      '--enable-mutable-globals', path.join(dir, 'probity_web_bg.wasm'), '-o', named], { stdio: 'inherit' });
+    // The flags scripts/build-web.sh runs (read from the one list of them), plus -g to keep the names.
+    execFileSync(opt, [...wasmOptFlags(repo), '-g', path.join(dir, 'probity_web_bg.wasm'), '-o', named], { stdio: 'inherit' });
     return partsOf(fs.readFileSync(named), policyTexts);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, live } from './harness.mjs';
+import { launch, live, openTreePage } from './harness.mjs';
 import { expectPage, give, cont } from './walk-helpers.mjs';
 
 test('Back from a 3-option question to a 2-option one shows the kept answer', async () => {
@@ -36,11 +36,8 @@ test('Back from a 3-option question to a 2-option one shows the kept answer', as
 // time (each with its answer shown), as GOV.UK services do, rather than jumping to the first
 // unanswered one.
 test('after Back, Continue steps through the answered questions one at a time', async () => {
-  const { context, url, close } = await launch({ viewport: { width: 320, height: 640 } });
+  const { page, close } = await openTreePage('embed/oxfordshire/outside-work.html', { viewport: { width: 320, height: 640 } });
   try {
-    const page = await context.newPage();
-    await page.goto(`${url}embed/oxfordshire/outside-work.html`);
-    await live(page);
     for (const [fact, value] of [['outside_work_uses_council_information', 'no'], ['outside_work_conflicts', 'no'], ['outside_work_exceeds_working_time', 'no'], ['outside_work_paid', 'no']]) {
       await expectPage(page, fact, 'forward');
       await give(page, value);

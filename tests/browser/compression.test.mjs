@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { launch, live, repo } from './harness.mjs';
+import { openTreePage, repo } from './harness.mjs';
 import { start } from './server.mjs';
 
 const www = path.join(repo, 'www');
@@ -61,12 +61,10 @@ test('the server sends the precompressed copy the request accepts, with Vary', a
 });
 
 test('the browser gets the wasm compressed as it asked', async () => {
-  const { context, url, close } = await launch({ contextOptions: { serviceWorkers: 'block' } });
+  let wasm;
+  const before = (page) => { wasm = page.waitForResponse(/probity_web_bg\.wasm/); };
+  const { close } = await openTreePage('embed/kent/gifts.html', { contextOptions: { serviceWorkers: 'block' }, before });
   try {
-    const page = await context.newPage();
-    const wasm = page.waitForResponse(/probity_web_bg\.wasm/);
-    await page.goto(`${url}embed/kent/gifts.html`);
-    await live(page);
     const response = await wasm;
     const asked = (await response.request().allHeaders())['accept-encoding'] ?? '';
     const expected = /\bbr\b/.test(asked) ? 'br' : 'gzip';

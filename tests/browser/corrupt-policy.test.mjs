@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, live, repo, paths, walkPath } from './harness.mjs';
+import { openTreePage, repo, paths, walkPath } from './harness.mjs';
 
 // The shortest walk through Kent's gifts tree, to reach an outcome and its compare button.
 const walk = paths('kent', 'gifts').reduce((a, b) => (b.steps.length < a.steps.length ? b : a));
@@ -20,11 +20,7 @@ const flipped = (bytes, at) => { const copy = Buffer.from(bytes); copy[at] ^= 0x
 
 /** Opens Kent's list of questions (embed.html, no first page to hide behind) with kent.bin served as `bytes`. */
 async function openKentWith(bytes) {
-  const { context, url, close } = await launch({ routes: { '/pkg/policies/kent.bin': serve(bytes) }, contextOptions: { serviceWorkers: 'block' } });
-  const page = await context.newPage();
-  await page.goto(`${url}embed.html?policy=kent`);
-  await live(page);
-  return { page, close };
+  return openTreePage('embed.html?policy=kent', { routes: { '/pkg/policies/kent.bin': serve(bytes) }, contextOptions: { serviceWorkers: 'block' } });
 }
 
 for (const [what, bytes, says] of [
@@ -63,11 +59,8 @@ test('the sound file loads: the same page without the fault shows Kent\u2019s qu
 });
 
 test('a one-council page fetches its council only; the compare page fetches the others when opened', async () => {
-  const { context, url, requests, close } = await launch({ contextOptions: { serviceWorkers: 'block' } });
+  const { page, requests, close } = await openTreePage('embed/kent/gifts.html', { contextOptions: { serviceWorkers: 'block' } });
   try {
-    const page = await context.newPage();
-    await page.goto(`${url}embed/kent/gifts.html`);
-    await live(page);
     const fetched = () => requests.filter((r) => r.startsWith('/pkg/policies/')).map((r) => r.replace(/\?.*/, ''));
     assert.deepEqual(fetched(), ['/pkg/policies/kent.bin']);
     await walkPath(page, walk);
@@ -83,11 +76,8 @@ test('a one-council page fetches its council only; the compare page fetches the 
 test('if the other councils cannot be fetched, the compare page says so with an error panel', async () => {
   const broken = (req, res) => res.writeHead(500).end('no');
   const routes = Object.fromEntries(['derbyshire', 'milton-keynes', 'oxfordshire', 'part-6b'].map((id) => [`/pkg/policies/${id}.bin`, broken]));
-  const { context, url, close } = await launch({ routes, contextOptions: { serviceWorkers: 'block' } });
+  const { page, close } = await openTreePage('embed/kent/gifts.html', { routes, contextOptions: { serviceWorkers: 'block' } });
   try {
-    const page = await context.newPage();
-    await page.goto(`${url}embed/kent/gifts.html`);
-    await live(page);
     await walkPath(page, walk);
     await page.locator('probity-widget button', { hasText: 'How do other councils treat this?' }).click();
     const panel = page.locator('probity-widget .pb-error-summary', { hasText: 'could not be loaded' });

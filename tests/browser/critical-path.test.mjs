@@ -7,18 +7,16 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, live } from './harness.mjs';
+import { openTreePage } from './harness.mjs';
 
 // A round trip long enough that a chain of requests shows as a chain on a busy machine.
 const LATENCY_MS = 400;
 
 test('the per-tree page asks for the glue and pkg/build.js from its head, before embed.js has arrived', async () => {
-  const { context, url, close } = await launch();
-  try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    const sent = new Map();
-    const arrived = new Map();
+  const sent = new Map();
+  const arrived = new Map();
+  const before = async (page) => {
+    const cdp = await page.context().newCDPSession(page);
     const file = (u) => new URL(u).pathname;
     cdp.on('Network.requestWillBeSent', (e) => { if (!sent.has(file(e.request.url))) sent.set(file(e.request.url), e.timestamp); });
     const ids = new Map();
@@ -26,8 +24,9 @@ test('the per-tree page asks for the glue and pkg/build.js from its head, before
     cdp.on('Network.loadingFinished', (e) => { const f = ids.get(e.requestId); if (f && !arrived.has(f)) arrived.set(f, e.timestamp); });
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY_MS, downloadThroughput: 1_000_000, uploadThroughput: 1_000_000 });
-    await page.goto(`${url}embed/kent/gifts.html`);
-    await live(page);
+  };
+  const { close } = await openTreePage('embed/kent/gifts.html', { before });
+  try {
     const entry = arrived.get('/embed.js');
     assert.ok(entry, 'embed.js was fetched');
     for (const f of ['/pkg/probity_web.js', '/pkg/build.js', '/pkg/probity_web_bg.wasm', '/pkg/policies/kent.bin']) {

@@ -7,7 +7,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, live } from './harness.mjs';
+import { openTreePage } from './harness.mjs';
 
 // Before the rehearsal the first press compiled over a hundred functions; after it, only the few
 // its own click handling needs. (Chromium of Debian; the count moves a little between versions.)
@@ -39,11 +39,8 @@ const seen = (page) => page.evaluate(() => ({
 }));
 
 test('the first Continue after the take-over compiles no more than a later one needs, and the rehearsal changes nothing', async () => {
-  const { context, url, close } = await launch();
+  const { page, close } = await openTreePage('embed/kent/gifts.html');
   try {
-    const page = await context.newPage();
-    await page.goto(`${url}embed/kent/gifts.html`);
-    await live(page);
     const atReady = await seen(page);
     // An officer reads the question first: the rehearsal runs in that idle time.
     await page.evaluate(() => new Promise((r) => setTimeout(() => requestIdleCallback(() => r()), 1000)));

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, live, heading } from './harness.mjs';
+import { launch, live, openTreePage, heading } from './harness.mjs';
 
 /** Holds every request for the wasm until `release()` is called (or fails it with `fail()`). */
 async function holdWasm(page) {
@@ -21,11 +21,8 @@ function urlsOf(page) {
 }
 
 test('every prerendered first page is exactly what the live widget renders first', async () => {
-  const { context, url, close } = await launch({ contextOptions: { serviceWorkers: 'block' } });
+  const { page, close } = await openTreePage('embed.html', { contextOptions: { serviceWorkers: 'block' } });
   try {
-    const page = await context.newPage();
-    await page.goto(`${url}embed.html`);
-    await live(page);
     const report = await page.evaluate(async () => {
       const { FIRST_PAGES } = await import('./pkg/first-pages.js');
       // Compared as the DOM sees them, not as text: Yew sets an input's value as a property (so
@@ -126,11 +123,8 @@ test('a search typed on the prerendered list of questions carries over', async (
 });
 
 test('a walk saved in this tab is not covered by the first page after a reload', async () => {
-  const { context, url, close } = await launch({ contextOptions: { serviceWorkers: 'block' } });
+  const { page, close } = await openTreePage('embed/kent/gifts.html', { contextOptions: { serviceWorkers: 'block' } });
   try {
-    const page = await context.newPage();
-    await page.goto(`${url}embed/kent/gifts.html`);
-    await live(page);
     await page.locator('probity-widget .pb-radios__input[value="gift"]').check();
     await page.locator('probity-widget [data-continue]').click();
     await page.locator('probity-widget h1', { hasText: 'Who is offering it?' }).waitFor();
@@ -165,14 +159,13 @@ test('if the wasm cannot load, the first page stays with what was entered, under
 });
 
 test('without the prerendered pages (a missing file), the live widget still starts', async () => {
-  const { context, url, close } = await launch({ contextOptions: { serviceWorkers: 'block' } });
-  try {
-    const page = await context.newPage();
-    const errors = [];
+  const errors = [];
+  const before = async (page) => {
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.route(/\/pkg\/first-pages\.js(\?v=\w+)?$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
-    await page.goto(`${url}embed.html?policy=kent&tree=gifts`);
-    await live(page);
+  };
+  const { page, close } = await openTreePage('embed.html?policy=kent&tree=gifts', { contextOptions: { serviceWorkers: 'block' }, before });
+  try {
     assert.equal(await heading(page), 'What have you been offered?');
     assert.deepEqual(errors, [], 'no uncaught error');
   } finally {

@@ -45,6 +45,27 @@ export async function launch({ csp = true, viewport = { width: 1280, height: 900
   return { context, url: srv.url, requests: srv.requests, transfers: srv.transfers, outside, close };
 }
 
+/**
+ * Launches as `launch` does (the same options), opens `pagePath` of the site (a per-tree page such as
+ * `embed/kent/gifts.html`, or `embed.html?…`) in a new page and waits until the live widget has
+ * taken over from the prerendered first page. `before(page)` runs before the page is loaded, for
+ * what must be in place first (a route, a response to wait for, a CDP session). Returns what
+ * `launch` returns and the `page`; on a failure here the browser is closed before the error goes on.
+ */
+export async function openTreePage(pagePath, { before, ...options } = {}) {
+  const launched = await launch(options);
+  try {
+    const page = await launched.context.newPage();
+    if (before) await before(page);
+    await page.goto(`${launched.url}${pagePath}`);
+    await live(page);
+    return { ...launched, page };
+  } catch (e) {
+    await launched.close();
+    throw e;
+  }
+}
+
 /** The widget's shadow root content is reachable with ordinary locators (playwright pierces open shadow roots). */
 export async function openWidget(page, url) {
   const errors = [];

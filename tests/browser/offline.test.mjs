@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openWidget, chooseCouncilAndTree, answer, live } from './harness.mjs';
+import { launch, openWidget, openTreePage, chooseCouncilAndTree, answer, live } from './harness.mjs';
 
 test('works offline after the first visit', async () => {
   const { context, url, outside, close } = await launch();
@@ -40,11 +40,8 @@ test('works offline after the first visit', async () => {
 });
 
 test('a one-council page works offline for its council, and for every council once the compare page fetched them', async () => {
-  const { context, url, close } = await launch();
+  const { context, url, page, close } = await openTreePage('embed.html?policy=kent&tree=gifts');
   try {
-    const page = await context.newPage();
-    await page.goto(`${url}embed.html?policy=kent&tree=gifts`);
-    await live(page);
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
     await page.reload();
     await live(page);

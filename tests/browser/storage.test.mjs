@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, live, answer, heading, storageSnapshot } from './harness.mjs';
+import { launch, live, openTreePage, answer, heading, storageSnapshot } from './harness.mjs';
 
 const firstRadio = async (page) => page.locator('probity-widget .pb-radios__input').first().getAttribute('value');
 
@@ -42,11 +42,8 @@ test('no-storage on the element: nothing kept, nothing restored', async () => {
 });
 
 test('?no-storage=1 on an iframe page, and the default for comparison', async () => {
-  const { context, url, close } = await launch();
+  const { context, url, page, close } = await openTreePage('embed/kent/gifts.html?no-storage=1');
   try {
-    const page = await context.newPage();
-    await page.goto(`${url}embed/kent/gifts.html?no-storage=1`);
-    await live(page);
     await walkTwo(page);
     assert.deepEqual((await storageSnapshot(page, context)).session, [], 'nothing kept with ?no-storage=1');
 
@@ -63,11 +60,8 @@ test('an answer is kept even when the page is reloaded before the walk could be 
   // The walk is written after the next page's frame (crate::saved_walk), and at once on
   // `pagehide` if it is still waiting. Here no frame comes (requestAnimationFrame never calls
   // back, as on a reload pressed at once), so only the pagehide write can keep the answer.
-  const { context, url, close } = await launch();
+  const { page, close } = await openTreePage('embed/kent/gifts.html');
   try {
-    const page = await context.newPage();
-    await page.goto(`${url}embed/kent/gifts.html`);
-    await live(page);
     const first = await heading(page);
     await page.locator('probity-widget .pb-radios__input').first().check();
     const next = await page.evaluate(async () => {

@@ -9,10 +9,6 @@
 use probity_core::{load_with, CheckOptions, Format, Source};
 use wasm_bindgen::prelude::*;
 
-/// The cases are not required: a published policy may leave them out (`probity bundle
-/// --without-cases`), as the built-in ones in the widget do.
-const OPTIONS: CheckOptions = CheckOptions { require_cases: false };
-
 /// The result of checking: the compiled policy, or the errors, as the widget's panel lists them.
 #[wasm_bindgen]
 pub struct Checked {
@@ -48,7 +44,8 @@ pub fn check(vocabulary_json: &str, label: &str, policy_json: &str) -> Checked {
 pub fn compile(vocabulary_json: &str, label: &str, policy_json: &str) -> Result<Vec<u8>, Vec<String>> {
     let vocabulary = Source { label: "vocabulary", text: vocabulary_json, format: Format::Json };
     let policy = Source { label, text: policy_json, format: Format::Json };
-    let loaded = load_with(vocabulary, &[policy], OPTIONS);
+    // A published policy may leave its cases out, as the built-in ones in the widget do.
+    let loaded = load_with(vocabulary, &[policy], CheckOptions::WITHOUT_CASES);
     let problems: Vec<String> = loaded
         .diagnostics
         .iter()

@@ -129,9 +129,12 @@ pub fn load_bundle(bundle: &str, extra: Option<Source<'_>>, options: CheckOption
     load_with(Source { label: "vocabulary", text: parts.vocabulary.get(), format: Format::Json }, &list, options)
 }
 
-/// The id in a JSON policy's `[policy]` header, read as a plain value (the policy may not check).
+/// The id in a JSON policy's `[policy]` header, read as a plain value, so it is found even when
+/// the policy does not parse as a policy or does not check (which id a council's own file
+/// replaces, or is known by, is decided before and after checking it). `None` when the text is
+/// not JSON or has no string id there.
 #[cfg(feature = "bundle")]
-fn policy_id(json: &str) -> Option<String> {
+pub fn policy_id(json: &str) -> Option<String> {
     let value: serde_json::Value = serde_json::from_str(json).ok()?;
     value.get("policy")?.get("id")?.as_str().map(str::to_string)
 }

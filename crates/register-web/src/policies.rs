@@ -11,9 +11,6 @@ use std::sync::OnceLock;
 
 const BUNDLE: &str = include_str!("../../web/policies.bundle.json");
 
-/// The cases were left out of the bundle, so they are not required (as in the widget).
-const OPTIONS: CheckOptions = CheckOptions { require_cases: false };
-
 /// The checked policies in force, and the errors checking found (none in a good build).
 pub struct InForce {
     pub catalog: probity_core::Catalog,
@@ -21,7 +18,7 @@ pub struct InForce {
 }
 
 fn check() -> InForce {
-    let loaded = load_bundle(BUNDLE, None, OPTIONS);
+    let loaded = load_bundle(BUNDLE, None, CheckOptions::WITHOUT_CASES);
     let errors =
         loaded.diagnostics.iter().filter(|d| d.is_error()).map(|d| format!("{}: {}", d.code, d.message)).collect();
     InForce { catalog: loaded.catalog, errors }

@@ -11,7 +11,7 @@
 //! feature (the prerender and the tests), whose JSON reading would otherwise come with them.
 
 #[cfg(feature = "bundle")]
-use probity_core::catalog::load_bundle;
+use probity_core::catalog::{load_bundle, policy_id};
 #[cfg(feature = "bundle")]
 use probity_core::diag::{Code, Diagnostic};
 use probity_core::Catalog;
@@ -23,11 +23,6 @@ use probity_core::{CheckOptions, Format, Source};
 /// is stale. JSON rather than TOML keeps a TOML parser out of the wasm the officer downloads.
 #[cfg(feature = "bundle")]
 const BUNDLE: &str = include_str!("../policies.bundle.json");
-
-/// The widget checks what it carries exactly as `probity lint` does, except that the cases
-/// were left out of the bundle and so are not required.
-#[cfg(feature = "bundle")]
-const OPTIONS: CheckOptions = CheckOptions { require_cases: false };
 
 /// The checked catalog and whatever problems checking or loading found.
 #[derive(Debug, Clone, Default)]
@@ -122,7 +117,7 @@ pub fn with_extra_policy(label: &str, json: &str) -> Bundle {
 #[cfg(feature = "bundle")]
 fn load(extra: Option<(&str, &str)>) -> Bundle {
     let extra_source = extra.map(|(label, text)| Source { label, text, format: Format::Json });
-    let loaded = load_bundle(BUNDLE, extra_source, OPTIONS);
+    let loaded = load_bundle(BUNDLE, extra_source, CheckOptions::WITHOUT_CASES);
     let custom = extra.and_then(|(label, text)| custom_id(&loaded.catalog, &loaded.diagnostics, label, text));
     Bundle::checked(loaded.catalog, &loaded.diagnostics, custom)
 }
@@ -130,10 +125,10 @@ fn load(extra: Option<(&str, &str)>) -> Bundle {
 /// The id the extra policy is known by in the catalog, if it got in. An extra policy with a
 /// built-in id has replaced the built-in one (see above), so it is named as custom too: the
 /// officer is told where the code they are reading came from.
-/// The id is read with the core's own parser (already in the wasm, so no new code for it).
+/// The id is read as `load_bundle` reads it to decide what the file replaces.
 #[cfg(feature = "bundle")]
 fn custom_id(catalog: &Catalog, diagnostics: &[Diagnostic], label: &str, text: &str) -> Option<String> {
-    let id = probity_core::raw::parse_policy(text, Format::Json).ok()?.policy.id;
+    let id = policy_id(text)?;
     let refused = diagnostics.iter().any(|d| d.code == Code::L015 && d.location.policy == label);
     (!refused && catalog.policy(&id).is_some()).then_some(id)
 }

@@ -25,3 +25,15 @@ fn a_council_file_with_a_built_in_id_replaces_the_built_in_policy() {
     let Some(Node::Outcome(o)) = kent.tree("fees").unwrap().node("keep_half_fee") else { panic!("an outcome") };
     assert_eq!(o.amounts[0].multiply.to_string(), "0.75", "the council's file is the one used");
 }
+
+#[wasm_bindgen_test]
+fn the_council_file_is_named_as_custom_only_when_it_got_into_the_catalog() {
+    // Replacing a built-in policy: named, so the officer is told where the code came from.
+    assert_eq!(with_extra_policy("kent.json", &edited_kent()).custom.as_deref(), Some("kent"));
+    // A file that does not check is not in the catalog (its id read all the same), nor one that is not JSON.
+    let broken = edited_kent().replacen(r#""multiply":"0.75""#, r#""multiply":"many""#, 1);
+    let bundle = with_extra_policy("kent.json", &broken);
+    assert!(!bundle.errors().is_empty(), "the broken file is refused");
+    assert_eq!(bundle.custom, None);
+    assert_eq!(with_extra_policy("kent.json", "not json").custom, None);
+}

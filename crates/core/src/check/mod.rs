@@ -81,6 +81,15 @@ pub struct CheckOptions {
     pub require_cases: bool,
 }
 
+impl CheckOptions {
+    /// The options a policy shipped without its scenario cases is checked with: a bundle written
+    /// `probity bundle --without-cases` (the widget's and the register page's policies in force)
+    /// or a council's own published file (`policy-src`). Its cases are not there to run, so they
+    /// are not required; every other check is made as `probity lint` makes it. Its digest is the
+    /// same as with the cases, since a version's digest does not cover them.
+    pub const WITHOUT_CASES: CheckOptions = CheckOptions { require_cases: false };
+}
+
 impl Default for CheckOptions {
     fn default() -> Self {
         CheckOptions { require_cases: true }
