@@ -145,7 +145,7 @@ export const PARTS = [
   ['rust_decimal', (_, own) => /^rust_decimal::/.test(own)],
   ['wasm-bindgen, js-sys, web-sys', (name, own) => /^(wasm_bindgen\w*|js_sys|web_sys)::/.test(own) || /__wbg|__wbindgen/.test(name)],
   ['core', (_, own) => /^core::/.test(own)],
-  ['std (std, alloc, hashbrown, dlmalloc)', (_, own) => /^(std|alloc|hashbrown|dlmalloc)::/.test(own)],
+  ['std (std, alloc, hashbrown, the allocator)', (_, own) => /^(std|alloc|hashbrown|dlmalloc|talc)::/.test(own)],
 ];
 
 /** Which part a function belongs to, by its demangled name. */
