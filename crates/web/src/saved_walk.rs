@@ -47,7 +47,12 @@ pub fn read(text: &str) -> Option<Saved> {
             tree: field(&session, "tree")?.as_string()?,
             answers: map_of(&field(&session, "answers")?, value_of)?,
             preset: map_of(&field(&session, "preset")?, value_of)?,
-            revisiting: if revisiting.is_null() { None } else { Some(revisiting.as_string()?) },
+            // Missing or null, as serde reads an `Option`.
+            revisiting: if revisiting.is_null() || revisiting.is_undefined() {
+                None
+            } else {
+                Some(revisiting.as_string()?)
+            },
         },
         // Older saved walks had no `typed`.
         typed: match field(&root, "typed")? {
@@ -162,12 +167,11 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    fn a_walk_saved_before_typed_was_kept_reads_with_nothing_typed() {
-        let old =
-            r#"{"policy":"kent","session":{"tree":"gifts","answers":{"value":"30.00"},"preset":{},"revisiting":null}}"#;
+    fn a_walk_saved_without_typed_or_revisiting_reads_with_neither() {
+        let old = r#"{"policy":"kent","session":{"tree":"gifts","answers":{"value":"30.00"},"preset":{}}}"#;
         let saved = read(old).expect("an older saved walk is read");
         assert_eq!(saved.session.answers["value"], Value::Money(Decimal::new(3000, 2)));
-        assert!(saved.typed.is_empty());
+        assert!(saved.typed.is_empty() && saved.session.revisiting.is_none());
     }
 
     #[wasm_bindgen_test]
