@@ -91,6 +91,20 @@ function continueCause(first, later, fmt) {
   return `later presses take about as long (${fmt(later)}), so it is what every answer costs at 4× CPU on this machine (see its load above), not first use`;
 }
 
+/**
+ * Why "ready" cannot beat the link: every byte of the first visit (nearly all of it before ready)
+ * at Slow 4G's rate, after two round trips (the page, then the files its head preloads). The
+ * bytes that 2.0× the static page would leave room for follow from the same figures.
+ */
+function bandwidthFloor(s) {
+  if (!s.widgetBytes || !s.staticFirstQ) return '';
+  const transfer = (s.widgetBytes / SLOW_4G.downloadThroughput) * 1000;
+  const floor = 2 * SLOW_4G.latency + transfer;
+  const over = s.widgetReady - 2 * s.staticFirstQ;
+  const fewer = over > 0 ? `; 2.0× (${ms(2 * s.staticFirstQ)}) needs about ${kb((over / 1000) * SLOW_4G.downloadThroughput)} fewer bytes before ready` : '';
+  return `. The page is bandwidth-bound: its files, ${kb(s.widgetBytes)} as sent, take ${ms(transfer)} after two ${n0(SLOW_4G.latency)} ms round trips (the page, then the files its head preloads), a floor of ${ms(floor)} before anything runs${fewer}`;
+}
+
 function targets(s) {
   const rows = [];
   const readyRatio = s.widgetReady / s.staticFirstQ;
@@ -104,7 +118,8 @@ function targets(s) {
     before: `${PREVIOUS.readyRatio.toFixed(2)}× (${ms(PREVIOUS.readyMs)} vs ${ms(PREVIOUS.staticFirstQuestionMs)})`,
     ok: readyRatio <= 2.0,
     cause: s.wasm && `the main wasm is ${kb(s.wasm.brotli)} as Brotli (${kb(s.wasm.gzip)} gzip): at Slow 4G's ${n0(SLOW_4G.downloadThroughput)} B/s its download alone takes ${ms(wasmSecs)}, then it is compiled and started at ${CPU_SLOWDOWN}× CPU`
-      + (bigParts ? `; its largest parts (gzip, each alone): ${bigParts}` : ''),
+      + (bigParts ? `; its largest parts (gzip, each alone): ${bigParts}` : '')
+      + bandwidthFloor(s),
   });
   rows.push({
     target: TARGETS.wasm,
