@@ -6,6 +6,8 @@
 
 mod app;
 mod browser;
+#[cfg(feature = "bundle")]
+mod bundled;
 mod catalog;
 mod crash;
 mod files;
@@ -24,7 +26,7 @@ use wasm_bindgen::JsCast;
 
 pub use app::{App, Config};
 #[cfg(feature = "bundle")]
-pub use catalog::{embedded, with_extra_policy};
+pub use bundled::{embedded, with_extra_policy};
 pub use catalog::{from_compiled, Bundle, CompiledFile};
 pub use state::{Action, State, View};
 

@@ -189,7 +189,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn every_built_in_fact_has_its_own_message() {
-        let bundle = crate::catalog::embedded();
+        let bundle = crate::bundled::embedded();
         for policy in bundle.catalog.policies.values() {
             assert_eq!(facts_without_message(policy.facts.values()), Vec::<String>::new(), "{}", policy.header.id);
         }
@@ -197,7 +197,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn empty_and_invalid_read_differently() {
-        let bundle = crate::catalog::embedded();
+        let bundle = crate::bundled::embedded();
         let policy = bundle.catalog.policy("kent").expect("kent");
         let fee = policy.fact("fee_amount").expect("fee_amount");
         let message = |text: &str| field_message(fee, &probity_core::value::parse_input(fee, text).expect_err(text));
